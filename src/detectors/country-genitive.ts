@@ -1,0 +1,46 @@
+/**
+ * "the officials of Israel" for "Israeli officials": Russian marks nationality with a genitive
+ * («представители Израиля»), MT keeps the "of"; English news puts the demonym first.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {actorAt} from '../entities/actors.js'
+import {report} from '../findings.js'
+import {sentencesOf} from '../parse/tokens.js'
+
+const GROUPS = new Set([
+  'officials', 'official', 'representatives', 'representative', 'diplomats', 'diplomat', 'negotiators',
+  'leaders', 'authorities', 'forces', 'troops', 'soldiers', 'military', 'army', 'government', 'ministers',
+  'lawmakers', 'prosecutors', 'investigators', 'delegation', 'intelligence', 'citizens', 'hostages',
+])
+
+export default function retextCountryGenitive() {
+  return (tree: Root, file: VFile): undefined => {
+    const text = String(file.value)
+    for (const {tokens} of sentencesOf(tree, file)) {
+      for (let i = 0; i + 3 < tokens.length; i++) {
+        const [article, group, of] = [tokens[i], tokens[i + 1], tokens[i + 2]]
+        if (article.norm !== 'the' || !GROUPS.has(group.norm) || of.norm !== 'of' || group.text !== group.norm) continue
+        const found = actorAt(tokens, i + 3)
+        if (!found || found.actor.kind !== 'country' || !found.actor.demonym) continue
+        // "the officials of Israel's army": the country is a possessor of something else.
+        const next = tokens[found.end]
+        if (next && /^['’]s?$/.test(next.text)) continue
+        const end = tokens[found.end - 1].end
+        const replacement = `${article.text} ${found.actor.demonym} ${group.text}`
+        report(file, {
+          source: 'country-genitive',
+          ruleId: 'demonym-before-noun',
+          reason: `Unexpected \`${text.slice(group.start, end)}\`, expected \`${found.actor.demonym} ${group.text}\``,
+          start: article.start,
+          end,
+          expected: [replacement],
+          category: 'style',
+          level: 'warning',
+          apply: 'review',
+        })
+      }
+    }
+    return undefined
+  }
+}

@@ -1,0 +1,37 @@
+/** The generic detectors, by name. Each is a retext plugin with one job. */
+import retextActorPronoun from './actor-pronoun.js'
+import retextArticleNumber from './article-number.js'
+import retextCountryGenitive from './country-genitive.js'
+import retextHyphenDash from './hyphen-dash.js'
+import retextMidsentenceCapital from './midsentence-capital.js'
+import retextOneOfThe from './one-of-the.js'
+import retextPunctuation from './punctuation.js'
+import retextQuotePunctuation from './quote-punctuation.js'
+import retextRepeatedWords from './repeated-words.js'
+
+export const DETECTORS = {
+  'repeated-words': retextRepeatedWords,
+  punctuation: retextPunctuation,
+  'quote-punctuation': retextQuotePunctuation,
+  'hyphen-dash': retextHyphenDash,
+  'midsentence-capital': retextMidsentenceCapital,
+  'article-number': retextArticleNumber,
+  'one-of-the': retextOneOfThe,
+  'actor-pronoun': retextActorPronoun,
+  'country-genitive': retextCountryGenitive,
+} as const
+
+export type DetectorName = keyof typeof DETECTORS
+export const DETECTOR_NAMES = Object.keys(DETECTORS) as DetectorName[]
+
+export {
+  retextActorPronoun,
+  retextArticleNumber,
+  retextCountryGenitive,
+  retextHyphenDash,
+  retextMidsentenceCapital,
+  retextOneOfThe,
+  retextPunctuation,
+  retextQuotePunctuation,
+  retextRepeatedWords,
+}

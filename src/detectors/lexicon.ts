@@ -1,0 +1,85 @@
+/**
+ * Small closed word lists the detectors share. Kept here, not in the detectors, so each list has
+ * one definition.
+ */
+
+/** Function words: articles, prepositions, conjunctions, pronouns, auxiliaries. */
+export const FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'and', 'but', 'or', 'nor', 'so', 'yet', 'for', 'of', 'in', 'on', 'at', 'to', 'by',
+  'with', 'from', 'into', 'onto', 'over', 'under', 'about', 'after', 'before', 'since', 'during', 'while',
+  'because', 'although', 'though', 'if', 'unless', 'whether', 'that', 'which', 'who', 'whom', 'whose',
+  'this', 'these', 'those', 'it', 'its', 'they', 'them', 'their', 'he', 'him', 'his', 'she', 'her', 'we',
+  'us', 'our', 'you', 'your', 'my', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have',
+  'had', 'do', 'does', 'did', 'would', 'shall', 'should', 'could', 'might', 'must',
+  'not', 'also', 'as', 'than', 'then', 'there', 'here', 'when', 'where', 'why', 'how', 'what', 'all',
+  'any', 'some', 'each', 'every', 'both', 'either', 'neither', 'such', 'very', 'more', 'most', 'less',
+  'least', 'against', 'between', 'among', 'through', 'without', 'within', 'however', 'whereas',
+])
+
+/**
+ * Sentence adverbs and connectives that MT leaves capitalized mid-sentence ("Axios Initially").
+ * None of them is a name or a title word.
+ */
+export const COMMON_ADVERBS = new Set([
+  'initially', 'finally', 'eventually', 'recently', 'previously', 'reportedly', 'currently', 'already',
+  'immediately', 'subsequently', 'meanwhile', 'nevertheless', 'nonetheless', 'moreover', 'furthermore',
+  'additionally', 'accordingly', 'consequently', 'therefore', 'thus', 'hence', 'instead', 'otherwise',
+  'apparently', 'allegedly', 'officially', 'publicly', 'privately', 'separately',
+  'simultaneously', 'shortly', 'later', 'earlier', 'now', 'still', 'again', 'also', 'only', 'even',
+  'just', 'often', 'usually', 'particularly', 'especially', 'mostly', 'largely', 'mainly', 'partly',
+  'completely', 'entirely', 'directly', 'indirectly', 'repeatedly', 'increasingly', 'gradually',
+  'quickly', 'slowly', 'suddenly', 'probably', 'possibly', 'certainly', 'clearly', 'obviously',
+  'actually', 'really', 'originally', 'ultimately',
+])
+
+/** Words ending in -s that are singular or uncountable (a series, a crisis, the news). */
+export const SINGULAR_IN_S = new Set([
+  'series', 'species', 'means', 'news', 'lens', 'gas', 'bus', 'yes', 'plus', 'minus', 'chaos', 'canvas',
+  'atlas', 'alias', 'bias', 'iris', 'oasis', 'thesis', 'crisis', 'basis', 'analysis', 'diagnosis',
+  'emphasis', 'hypothesis', 'synopsis', 'status', 'bonus', 'campus', 'census', 'consensus', 'corpus',
+  'focus', 'virus', 'genius', 'surplus', 'apparatus', 'nexus', 'impetus', 'stimulus', 'radius',
+  'princess', 'mattress', 'congress', 'process', 'success', 'address', 'access', 'witness', 'business',
+  'progress', 'press', 'class', 'glass', 'boss', 'loss', 'kiss', 'mess', 'dress', 'chess', 'cross',
+  'physics', 'politics', 'economics', 'mathematics', 'ethics', 'logistics', 'statistics', 'tactics',
+  'always', 'perhaps', 'whereas', 'overseas', 'nevertheless', 'afterwards', 'towards', 'sometimes',
+  'its', 'his', 'hers', 'ours', 'yours', 'theirs', 'this', 'thus', 'gas', 'pancreas', 'tennis',
+  'measles', 'diabetes', 'herpes', 'rabies', 'billiards', 'aids', 'summons', 'lapsus', 'axis', 'dais',
+  'walrus', 'cactus', 'octopus', 'fungus', 'nucleus', 'syllabus', 'terminus', 'abacus', 'rhinoceros',
+  'headquarters', 'crossroads', 'barracks', 'whereabouts', 'gallows', 'odds', 'lots', 'has', 'was', 'is',
+  'does', 'goes', 'less', 'unless', 'across', 'thanks',
+])
+
+/** Singular nouns whose plural is not formed with -s. */
+const IRREGULAR_PLURALS: Record<string, string> = {
+  man: 'men', woman: 'women', child: 'children', person: 'people', foot: 'feet', tooth: 'teeth',
+  mouse: 'mice', goose: 'geese', policeman: 'policemen', spokesman: 'spokesmen',
+  spokeswoman: 'spokeswomen', chairman: 'chairmen', congressman: 'congressmen', crisis: 'crises',
+  analysis: 'analyses', thesis: 'theses', criterion: 'criteria', phenomenon: 'phenomena',
+}
+
+export function pluralize(word: string): string {
+  const lower = word.toLowerCase()
+  const irregular = IRREGULAR_PLURALS[lower]
+  let plural: string
+  if (irregular) plural = irregular
+  else if (/(s|x|z|ch|sh)$/.test(lower)) plural = lower + 'es'
+  else if (/[^aeiou]y$/.test(lower)) plural = lower.slice(0, -1) + 'ies'
+  else plural = lower + 's'
+  // Keep the case of the first letter (Western official → officials; Minister → Ministers).
+  return word[0] === word[0].toUpperCase() ? plural[0].toUpperCase() + plural.slice(1) : plural
+}
+
+/** A lower-case word that looks like a regular plural noun (bodies, officials), not a singular in -s. */
+export function looksPlural(word: string): boolean {
+  const lower = word.toLowerCase()
+  if (word !== lower) return false
+  if (lower.length < 4 || !/^[a-z]+$/.test(lower)) return false
+  if (SINGULAR_IN_S.has(lower)) return false
+  if (/(ss|us|is|ous|ics|ness|ies's)$/.test(lower)) return false
+  if (Object.values(IRREGULAR_PLURALS).includes(lower)) return true
+  return /[^s'’]s$/.test(lower)
+}
+
+export function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1)
+}

@@ -1,0 +1,48 @@
+/**
+ * A common word capitalized in mid-sentence: "Axios Initially, they were reported",
+ * "questioned efficiency The boycott". MT carries a capital across from a sentence it merged or
+ * split. Only words that are never names are checked: function words after a lower-case word
+ * (a capitalized "The" after "Department" may be a title), and sentence adverbs anywhere.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report} from '../findings.js'
+import {sentencesOf} from '../parse/tokens.js'
+import {COMMON_ADVERBS, FUNCTION_WORDS} from './lexicon.js'
+
+// Punctuation after which a capital is normal: quotations, colons, dashes, brackets.
+const RESTARTS = /^["“‘'([:—–-]+$|^[.!?…]+$/
+
+export default function retextMidsentenceCapital() {
+  return (tree: Root, file: VFile): undefined => {
+    for (const {tokens} of sentencesOf(tree, file)) {
+      for (let i = 1; i < tokens.length; i++) {
+        const token = tokens[i]
+        if (token.kind !== 'word' || !/^\p{Lu}\p{Ll}+$/u.test(token.text)) continue
+        const previous = tokens[i - 1]
+        if (previous.kind !== 'word' || RESTARTS.test(previous.text) || previous.newlineBefore || token.newlineBefore) continue
+        const lower = token.norm
+        const isFunctionWord = FUNCTION_WORDS.has(lower) && lower !== 'us'
+        const isAdverb = COMMON_ADVERBS.has(lower)
+        if (!isFunctionWord && !isAdverb) continue
+        // In a title ("Department Of State", "Lord Of The Rings") the previous word is capitalized too.
+        if (isFunctionWord && /^\p{Lu}/u.test(previous.text)) continue
+        // Before another capital it starts a name or a title ("and The New York Times").
+        const next = tokens[i + 1]
+        if (next?.kind === 'word' && /^\p{Lu}/u.test(next.text)) continue
+        report(file, {
+          source: 'midsentence-capital',
+          ruleId: 'capital-in-sentence',
+          reason: `Unexpected capital in \`${token.text}\` in mid-sentence, expected \`${lower}\`; a sentence may have been merged here`,
+          start: token.start,
+          end: token.end,
+          expected: [lower],
+          category: 'grammar',
+          level: 'warning',
+          apply: 'review',
+        })
+      }
+    }
+    return undefined
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Collective actors — countries, organizations, institutions — that English refers to as "it".
+ * Countries come from the world-countries data set; organizations from rules/lists/organizations.yml.
+ */
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {join} from 'node:path'
+import {parse} from 'yaml'
+import type {Token} from '../parse/tokens.js'
+import {SHIPPED_RULES_DIR} from '../rules/load.js'
+import {tokenizeLiteral} from '../rules/compile.js'
+
+interface Country {
+  name: {common: string; official: string}
+  demonyms?: {eng?: {m: string; f: string}}
+}
+
+export interface ActorName {
+  name: string
+  kind: 'country' | 'organization'
+  /** English demonym, for countries ("Israeli"). */
+  demonym?: string
+  tokens: string[]
+}
+
+const require = createRequire(import.meta.url)
+
+let cached: Map<string, ActorName[]> | undefined
+
+/** Actor names indexed by their first token (normalized), longest name first. */
+export function actorIndex(): Map<string, ActorName[]> {
+  if (cached) return cached
+  const names: ActorName[] = []
+  const countries = require('world-countries/countries.json') as Country[]
+  for (const country of countries) {
+    const name = country.name.common
+    names.push({name, kind: 'country', demonym: country.demonyms?.eng?.m, tokens: tokenizeLiteral(name).map((t) => t.norm)})
+  }
+  const lists = parse(readFileSync(join(SHIPPED_RULES_DIR, 'lists/organizations.yml'), 'utf8')) as {organizations: string[]}
+  for (const name of lists.organizations)
+    names.push({name, kind: 'organization', tokens: tokenizeLiteral(name).map((t) => t.norm)})
+  const index = new Map<string, ActorName[]>()
+  for (const actor of names) {
+    if (actor.tokens.length === 0) continue
+    const list = index.get(actor.tokens[0]) ?? []
+    list.push(actor)
+    index.set(actor.tokens[0], list)
+  }
+  for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
+  cached = index
+  return index
+}
+
+/** The actor whose name starts at token `start`, with the index one past its last token. */
+export function actorAt(tokens: Token[], start: number): {actor: ActorName; end: number} | undefined {
+  const candidates = actorIndex().get(tokens[start]?.norm ?? '')
+  if (!candidates) return undefined
+  for (const actor of candidates) {
+    if (start + actor.tokens.length > tokens.length) continue
+    if (actor.tokens.every((norm, k) => tokens[start + k].norm === norm)) {
+      // Names need their capital; acronyms (WHO, UN) must be in capitals, or "Who" and "Un" would match.
+      const written = tokens.slice(start, start + actor.tokens.length).map((token) => token.text).join(' ')
+      if (/^[\p{Lu}\d.-]+$/u.test(actor.name) ? written !== actor.name : !/^\p{Lu}/u.test(written)) continue
+      return {actor, end: start + actor.tokens.length}
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,53 @@
+/**
+ * npm run eval: score the shipped rules and detectors on every annotated text in corpus/.
+ * The seed article is reported apart from the other texts (rules were written looking at it).
+ *   --json        machine-readable output
+ *   --verbose     list missed spans, wrong fixes and false alarms
+ *   --corpus DIR  another folder of annotated texts
+ */
+import {parseArgs} from 'node:util'
+import {createPostedit} from '../processor.js'
+import {loadAnnotatedCorpus, scoreText, summarize, type TextScore} from './score.js'
+
+const SEED = 'gaza-hostage-talks'
+
+const {values} = parseArgs({options: {json: {type: 'boolean'}, verbose: {type: 'boolean'}, corpus: {type: 'string'}}})
+const postedit = createPostedit()
+const texts = loadAnnotatedCorpus(values.corpus ?? 'corpus')
+const scores = texts.map((text) => scoreText(postedit, text))
+const groups = {
+  seed: summarize(scores.filter((s) => s.name === SEED)),
+  others: summarize(scores.filter((s) => s.name !== SEED)),
+  all: summarize(scores),
+}
+
+if (values.json) {
+  process.stdout.write(JSON.stringify({groups, texts: scores.map(({outcomes: _outcomes, falsePositives: _falsePositives, ...rest}) => rest)}, null, 2) + '\n')
+} else {
+  const f = (value: number): string => value.toFixed(3)
+  const header = ['text', 'spans', 'found', 'recall', 'findings', 'precision', 'fix-acc', 'fixed/fixable', 'dist-removed', 'edits-outside']
+  const rows = scores.map((s: TextScore) => {
+    const sum = summarize([s])
+    return [s.name, s.spans, s.found, f(sum.recall), s.findings, f(sum.precision), f(sum.fixAccuracy), `${s.fixedToAccepted}/${s.fixableSpans}`, f(sum.editDistanceRemoved), s.editsOutsideGold]
+  })
+  for (const [name, sum] of Object.entries(groups)) {
+    if (sum.texts === 0) continue
+    rows.push([`[${name}]`, sum.spans, '', f(sum.recall), '', f(sum.precision), f(sum.fixAccuracy), f(sum.fixCoverage), f(sum.editDistanceRemoved), sum.editsOutsideGold])
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)))
+  const line = (cells: Array<string | number>): string => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ')
+  console.log(line(header))
+  for (const row of rows) console.log(line(row))
+  console.log('\nrecall: gold spans overlapped by a finding; precision: findings overlapping a gold span;')
+  console.log('fix-acc: found spans that end in an accepted state after applying every first suggestion')
+  console.log('(flag-only spans: flagged and left unchanged); fixed/fixable: spans with accepted fixes that were fixed;')
+  console.log('dist-removed: share of the edit distance to the reference removed by the fixes.')
+  if (values.verbose)
+    for (const score of scores) {
+      console.log(`\n== ${score.name}`)
+      for (const o of score.outcomes.filter((o) => !o.found)) console.log(`  missed  ${o.span.id} ${JSON.stringify(o.span.text)}`)
+      for (const o of score.outcomes.filter((o) => o.found && !o.correct))
+        console.log(`  wrong   ${o.span.id} ${JSON.stringify(o.span.text)} → ${JSON.stringify(o.after)}  (accepted: ${JSON.stringify(o.span.fixes)})`)
+      for (const fp of score.falsePositives) console.log(`  false   ${fp.source}/${fp.ruleId} ${JSON.stringify(fp.actual)} at ${fp.start.line}:${fp.start.column}`)
+    }
+}

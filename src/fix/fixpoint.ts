@@ -1,0 +1,70 @@
+/**
+ * Fixing to a fixpoint: apply a conflict-free set of fixes, check the result again, repeat until
+ * nothing applicable is left. Fixes that depended on each other are re-judged on the text the
+ * earlier ones produced, so they cannot corrupt each other; fixing the output again changes nothing.
+ */
+import type {ApplyThreshold, Finding} from '../types.js'
+import type {EditRound} from './offset-map.js'
+import {applyEdits, selectEdits, type Edit} from './select.js'
+
+export const MAX_ROUNDS = 8
+
+export interface AppliedFix {
+  round: number
+  finding: Finding
+  replacement: string
+}
+
+export interface FixResult {
+  output: string
+  applied: AppliedFix[]
+  /** The edits of each round, in that round's coordinates (for mapping spans, see offset-map). */
+  rounds: EditRound[]
+  /** Findings on the output: what is left for a person. */
+  remaining: Finding[]
+  /** False when MAX_ROUNDS passed and fixes were still proposed (a rule fires on its own output). */
+  converged: boolean
+}
+
+export interface FixpointOptions {
+  threshold: ApplyThreshold
+  /** Pick the replacement for a finding (default: its first suggestion); undefined skips it. */
+  choose?: (finding: Finding) => string | undefined
+}
+
+/**
+ * The edit without the text its replacement keeps at either end: "politics of refusing" →
+ * "policy of refusing" touches only "tics" → "cy". Spans mapped through it then keep their edges.
+ */
+function minimalEdit(text: string, edit: Edit): {start: number; end: number; replacement: string} {
+  const original = text.slice(edit.start, edit.end)
+  const {replacement} = edit
+  let prefix = 0
+  while (prefix < original.length && prefix < replacement.length && original[prefix] === replacement[prefix]) prefix++
+  let suffix = 0
+  while (
+    suffix < original.length - prefix &&
+    suffix < replacement.length - prefix &&
+    original[original.length - 1 - suffix] === replacement[replacement.length - 1 - suffix]
+  )
+    suffix++
+  return {start: edit.start + prefix, end: edit.end - suffix, replacement: replacement.slice(prefix, replacement.length - suffix)}
+}
+
+export function fixToFixpoint(text: string, check: (text: string) => Finding[], options: FixpointOptions): FixResult {
+  const applied: AppliedFix[] = []
+  const rounds: EditRound[] = []
+  let current = text
+  let findings = check(current)
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    const edits: Edit[] = selectEdits(findings, current, options.threshold, options.choose)
+    if (edits.length === 0) return {output: current, applied, rounds, remaining: findings, converged: true}
+    const previous = current
+    current = applyEdits(current, edits)
+    rounds.push(edits.map((edit) => minimalEdit(previous, edit)))
+    for (const edit of edits) applied.push({round, finding: edit.finding, replacement: edit.replacement})
+    findings = check(current)
+  }
+  const pending = selectEdits(findings, current, options.threshold, options.choose)
+  return {output: current, applied, rounds, remaining: findings, converged: pending.length === 0}
+}

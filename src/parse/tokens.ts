@@ -1,0 +1,100 @@
+/**
+ * A flat view of the nlcst tree that detectors and the rule matcher share: per sentence, the list of
+ * word, punctuation and symbol tokens with their file offsets. Whitespace is not a token; each token
+ * records whether whitespace (and a line break) precedes it.
+ */
+import type {Root, Sentence, Word, SentenceContent} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import type {VFile} from 'vfile'
+
+export type TokenKind = 'word' | 'punctuation' | 'symbol'
+
+export interface Token {
+  kind: TokenKind
+  /** The text as written. */
+  text: string
+  /** Lower-cased, with curly apostrophes and quotes made straight: what matching compares. */
+  norm: string
+  start: number
+  end: number
+  /** Whitespace separates this token from the previous one. */
+  spaceBefore: boolean
+  /** The whitespace before this token holds a line break. */
+  newlineBefore: boolean
+  /** For words: the nlcst node, so detectors can look inside (hyphens, apostrophes). */
+  node?: Word
+}
+
+export interface TokenSentence {
+  tokens: Token[]
+  start: number
+  end: number
+  /** The sentence is the first of its paragraph. */
+  paragraphStart: boolean
+}
+
+export function normalizeText(value: string): string {
+  return value.replace(/[’‘ʼ`´]/g, "'").replace(/[“”„«»]/g, '"').replace(/[‐‑]/g, '-').toLowerCase()
+}
+
+export function tokenizeSentence(sentence: Sentence): Token[] {
+  const tokens: Token[] = []
+  let pendingSpace = false
+  let pendingNewline = false
+  for (const child of sentence.children as SentenceContent[]) {
+    if (child.type === 'WhiteSpaceNode') {
+      pendingSpace = true
+      if (child.value.includes('\n')) pendingNewline = true
+      continue
+    }
+    if (child.type === 'SourceNode') continue
+    const text = toString(child)
+    const kind: TokenKind =
+      child.type === 'WordNode' ? 'word' : child.type === 'PunctuationNode' ? 'punctuation' : 'symbol'
+    tokens.push({
+      kind,
+      text,
+      norm: normalizeText(text),
+      start: child.position?.start.offset ?? 0,
+      end: child.position?.end.offset ?? 0,
+      spaceBefore: pendingSpace,
+      newlineBefore: pendingNewline,
+      node: child.type === 'WordNode' ? child : undefined,
+    })
+    pendingSpace = false
+    pendingNewline = false
+  }
+  return tokens
+}
+
+export function tokenizeTree(tree: Root): TokenSentence[] {
+  const sentences: TokenSentence[] = []
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    let first = true
+    for (const child of paragraph.children) {
+      if (child.type !== 'SentenceNode') continue
+      const tokens = tokenizeSentence(child)
+      if (tokens.length === 0) continue
+      sentences.push({
+        tokens,
+        start: child.position?.start.offset ?? tokens[0].start,
+        end: child.position?.end.offset ?? tokens[tokens.length - 1].end,
+        paragraphStart: first,
+      })
+      first = false
+    }
+  }
+  return sentences
+}
+
+/** The token sentences of a file, computed once per run and shared by every detector. */
+export function sentencesOf(tree: Root, file: VFile): TokenSentence[] {
+  const data = file.data as {postedit?: {sentences?: TokenSentence[]; tree?: Root}}
+  data.postedit ??= {}
+  if (!data.postedit.sentences || data.postedit.tree !== tree) {
+    data.postedit.sentences = tokenizeTree(tree)
+    data.postedit.tree = tree
+  }
+  return data.postedit.sentences
+}

@@ -1,0 +1,124 @@
+/**
+ * The pipeline as a unified processor: parse (retext-english, chunked) → detect (rule sets and
+ * detector plugins, each reporting vfile messages) — plus check and fix built on it.
+ */
+import type {Root} from 'nlcst'
+import {unified, type Processor} from 'unified'
+import {VFile} from 'vfile'
+import {DETECTOR_NAMES, DETECTORS, type DetectorName} from './detectors/index.js'
+import {findingsOf, report} from './findings.js'
+import {fixToFixpoint, type FixResult} from './fix/fixpoint.js'
+import retextEnglishChunked, {splitIntoWindows} from './parse/chunked-english.js'
+import {compileRuleSet, type CompiledRuleSet} from './rules/compile.js'
+import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from './rules/load.js'
+import retextRuleSets from './rules/plugin.js'
+import type {ApplyThreshold, Finding} from './types.js'
+
+export interface PosteditOptions {
+  /** Extra rule files or folders of rule files. */
+  rules?: string[]
+  /** Use the rule sets shipped in rules/ (default true). */
+  shippedRules?: boolean
+  /** Detectors to run: all (default), none (false), or a list of names. */
+  detectors?: boolean | DetectorName[]
+  /** Switch off rule sets or detectors by name, or single rules as "set/rule-id". */
+  disable?: string[]
+  /** Texts longer than this (characters) are checked in windows cut at paragraph breaks. */
+  windowSize?: number
+}
+
+export const WINDOW_SIZE = 128 * 1024
+
+export interface CheckResult {
+  file: VFile
+  findings: Finding[]
+}
+
+export interface FixOptions {
+  /** Which fixes to apply: only those marked safe (`auto`, default) or also those for review. */
+  apply?: ApplyThreshold
+  /** Pick the replacement for a finding (default: its first suggestion); undefined skips it. */
+  choose?: (finding: Finding) => string | undefined
+}
+
+export interface Postedit {
+  processor: Processor<Root, Root, Root, undefined, undefined>
+  ruleSets: CompiledRuleSet[]
+  check(input: string | VFile): CheckResult
+  fix(input: string, options?: FixOptions): FixResult
+}
+
+/** Load, validate and compile rule sets (shipped and extra), honouring `disable`. */
+export function loadRuleSets(options: PosteditOptions = {}): CompiledRuleSet[] {
+  const files = [
+    ...(options.shippedRules === false ? [] : shippedRuleFiles()),
+    ...(options.rules ?? []).flatMap((path) => ruleFilesAt(path)),
+  ]
+  const disabled = new Set(options.disable ?? [])
+  const sets: CompiledRuleSet[] = []
+  for (const file of files) {
+    const source = loadRuleFile(file)
+    if (disabled.has(source.name)) continue
+    source.rules = source.rules.filter((rule) => !disabled.has(`${source.name}/${rule.id}`))
+    sets.push(compileRuleSet(source))
+  }
+  return sets
+}
+
+export function createProcessor(options: PosteditOptions = {}, ruleSets = loadRuleSets(options)) {
+  const disabled = new Set(options.disable ?? [])
+  const names =
+    options.detectors === false ? [] : options.detectors === true || options.detectors === undefined ? DETECTOR_NAMES : options.detectors
+  let processor = unified().use(retextEnglishChunked).use(retextRuleSets, {ruleSets})
+  for (const name of names) if (!disabled.has(name)) processor = processor.use(DETECTORS[name])
+  return processor as unknown as Processor<Root, Root, Root, undefined, undefined>
+}
+
+/** A ready pipeline: rule sets compiled once (or given compiled), reused for every text. */
+export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRuleSets(options)): Postedit {
+  const processor = createProcessor(options, ruleSets)
+  const checkWhole = (file: VFile): CheckResult => {
+    const tree = processor.parse(file)
+    processor.runSync(tree, file)
+    return {file, findings: findingsOf(file)}
+  }
+  // Long texts are checked window by window: the parsed tree costs ~100× the text in memory.
+  const check = (input: string | VFile): CheckResult => {
+    const file = typeof input === 'string' ? new VFile({value: input}) : input
+    const text = String(file.value)
+    const windows = splitIntoWindows(text, options.windowSize ?? WINDOW_SIZE)
+    if (windows.length === 1) return checkWhole(file)
+    for (const window of windows) {
+      const part = checkWhole(new VFile({value: text.slice(window.start, window.end)}))
+      for (const finding of part.findings)
+        report(file, {...finding, start: finding.start.offset + window.start, end: finding.end.offset + window.start})
+    }
+    return {file, findings: findingsOf(file)}
+  }
+  return {
+    processor,
+    ruleSets,
+    check,
+    fix: (input, fixOptions = {}) =>
+      fixToFixpoint(input, (text) => check(text).findings, {threshold: fixOptions.apply ?? 'auto', choose: fixOptions.choose}),
+  }
+}
+
+const cache = new Map<string, Postedit>()
+function cachedPostedit(options: PosteditOptions): Postedit {
+  const key = JSON.stringify(options)
+  let postedit = cache.get(key)
+  if (!postedit) cache.set(key, (postedit = createPostedit(options)))
+  return postedit
+}
+
+/** Findings in a text. */
+export function check(text: string, options: PosteditOptions = {}): Finding[] {
+  return cachedPostedit(options).check(text).findings
+}
+
+/** The text with fixes applied (by default only those marked safe to apply automatically). */
+export function fix(text: string, options: PosteditOptions & FixOptions = {}): FixResult {
+  const {apply, choose, ...rest} = options
+  return cachedPostedit(rest).fix(text, {apply, choose})
+}

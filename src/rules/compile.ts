@@ -1,0 +1,181 @@
+/**
+ * Compiling rule specs into matchers: patterns become trie sequences, contexts become small
+ * indexes or anchored regexes, replacements become templates. Every error names file, line, rule.
+ */
+import {unified} from 'unified'
+import retextEnglishChunked from '../parse/chunked-english.js'
+import type {Root} from 'nlcst'
+import {tokenizeTree} from '../parse/tokens.js'
+import type {ApplyPolicy, Category, Level} from '../types.js'
+import {RuleFileError, type LocatedRuleSpec, type RuleSetSource} from './load.js'
+import {expandPattern, parsePattern, PatternError, type LiteralTokenizer, type Sequence} from './pattern.js'
+import {parseTemplate, TemplateError, type TemplatePart} from './replace.js'
+import {TokenIndex} from './token-index.js'
+
+export type Context =
+  | {kind: 'tokens'; index: TokenIndex<true>; maxLength: number}
+  | {kind: 'regex'; regex: RegExp}
+
+export interface CompiledRule {
+  spec: LocatedRuleSpec
+  source: string
+  id: string
+  category: Category
+  level: Level
+  apply: ApplyPolicy
+  priority: number
+  caseSensitive: boolean
+  preserveCase: boolean
+  /** Token patterns, each with the replacements it takes (`match` + `replace`, or each `swap` pair). */
+  variants: RuleVariant[]
+  regexes: RegExp[]
+  /** Replacements of `regex` rules. */
+  replacements: TemplatePart[][]
+  before: Context[]
+  after: Context[]
+  unlessBefore: Context[]
+  unlessAfter: Context[]
+  unlessMatch?: {index: TokenIndex<true>; maxLength: number}
+}
+
+export interface RuleVariant {
+  rule: CompiledRule
+  sequences: Sequence[]
+  replacements: TemplatePart[][]
+}
+
+export interface CompiledRuleSet {
+  name: string
+  path: string
+  rules: CompiledRule[]
+}
+
+// The same parser documents go through, so a literal is cut into the tokens a document would be.
+const literalParser = unified().use(retextEnglishChunked)
+const literalCache = new Map<string, Array<{norm: string; exact: string}>>()
+
+/** Literal pattern text cut into tokens exactly as documents are cut. */
+export const tokenizeLiteral: LiteralTokenizer = (text) => {
+  let tokens = literalCache.get(text)
+  if (!tokens) {
+    const tree = literalParser.parse(text) as Root
+    tokens = tokenizeTree(tree).flatMap((sentence) => sentence.tokens.map((token) => ({norm: token.norm, exact: token.text})))
+    literalCache.set(text, tokens)
+  }
+  return tokens
+}
+
+function asList(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value]
+}
+
+function isRegexContext(pattern: string): RegExpExecArray | null {
+  return /^\/(.+)\/([a-z]*)$/s.exec(pattern.trim())
+}
+
+export function compileRule(spec: LocatedRuleSpec, set: RuleSetSource): CompiledRule {
+  const fail = (detail: string): never => {
+    throw new RuleFileError(spec.file, spec.line, spec.id, detail)
+  }
+  const defaults = set.defaults
+  // A regex states its own case (\p{Lu} under the i flag would match every letter), so regex
+  // rules are case-sensitive unless they say otherwise.
+  const caseSensitive = spec.caseSensitive ?? (spec.regex ? true : (defaults.caseSensitive ?? false))
+
+  const compileSequences = (pattern: string, what: string): Sequence[] => {
+    try {
+      return expandPattern(parsePattern(pattern), tokenizeLiteral)
+    } catch (error) {
+      if (error instanceof PatternError) return fail(`${what} "${pattern}": ${error.message}`)
+      throw error
+    }
+  }
+  const compileContexts = (patterns: string | string[] | undefined, where: 'before' | 'after', what: string): Context[] =>
+    asList(patterns).map((pattern): Context => {
+      const regex = isRegexContext(pattern)
+      if (regex) {
+        try {
+          const source = where === 'before' ? `(?:${regex[1]})\\s*$` : `^\\s*(?:${regex[1]})`
+          return {kind: 'regex', regex: new RegExp(source, regex[2].replace(/[gy]/g, '') + (caseSensitive ? '' : 'i'))}
+        } catch (error) {
+          return fail(`${what}: invalid regex ${pattern}: ${(error as Error).message}`)
+        }
+      }
+      return tokenContext([pattern], what)
+    })
+  const tokenContext = (patterns: string[], what: string): {kind: 'tokens'; index: TokenIndex<true>; maxLength: number} => {
+    const index = new TokenIndex<true>()
+    let maxLength = 0
+    for (const pattern of patterns)
+      for (const sequence of compileSequences(pattern, what)) {
+        index.add(sequence, true)
+        maxLength = Math.max(maxLength, sequence.atoms.filter((atom) => atom.kind !== 'anchor').length)
+      }
+    return {kind: 'tokens', index, maxLength}
+  }
+
+  const regexes = asList(spec.regex).map((source) => {
+    try {
+      return new RegExp(source, caseSensitive ? 'gu' : 'giu')
+    } catch (error) {
+      return fail(`invalid regex "${source}": ${(error as Error).message}`)
+    }
+  })
+  for (const regex of regexes) if (regex.test('')) fail(`regex "${regex.source}" matches the empty string`)
+
+  const compileTemplates = (templates: string | string[] | undefined, patterns: string[], sequences: Sequence[]): TemplatePart[][] => {
+    const elementCount = Math.min(...patterns.map((pattern) => parsePattern(pattern).length))
+    const lemmaElementCount = Math.min(...sequences.map((sequence) => sequence.lemmaElements.size))
+    return asList(templates).map((template) => {
+      try {
+        const parts = parseTemplate(template)
+        for (const part of parts) {
+          const capture = part.kind === 'capture' ? part.index : part.kind === 'inflect' ? part.capture : undefined
+          if (capture !== undefined && patterns.length > 0 && capture > elementCount)
+            fail(`replacement "${template}" uses $${capture}, but the pattern has ${elementCount} element${elementCount === 1 ? '' : 's'}`)
+          if (part.kind === 'inflect' && part.lemmaSlot !== undefined && (patterns.length === 0 || part.lemmaSlot >= lemmaElementCount))
+            fail(`replacement "${template}" re-inflects <${part.lemma}> like a matched word form, but the pattern has no <lemma> element for it; write <${part.lemma}:form>`)
+        }
+        return parts
+      } catch (error) {
+        if (error instanceof TemplateError) return fail(`replacement "${template}": ${error.message}`)
+        throw error
+      }
+    })
+  }
+
+  const variantSpecs: Array<{patterns: string[]; replace: string | string[] | undefined}> = []
+  if (spec.match) variantSpecs.push({patterns: asList(spec.match), replace: spec.replace})
+  for (const [pattern, replace] of Object.entries(spec.swap ?? {})) variantSpecs.push({patterns: [pattern], replace})
+  if (spec.swap && spec.replace !== undefined) fail('"swap" carries its own replacements; drop "replace"')
+
+  const unlessMatch = spec.unless?.match ? tokenContext(asList(spec.unless.match), 'unless.match') : undefined
+  const rule: CompiledRule = {
+    spec,
+    source: set.name,
+    id: spec.id,
+    category: spec.category ?? defaults.category ?? 'accuracy/mistranslation',
+    level: spec.level ?? defaults.level ?? 'warning',
+    apply: spec.apply ?? defaults.apply ?? 'review',
+    priority: spec.priority ?? 0,
+    caseSensitive,
+    preserveCase: spec.preserveCase ?? defaults.preserveCase ?? true,
+    variants: [],
+    regexes,
+    replacements: regexes.length > 0 ? compileTemplates(spec.replace, [], []) : [],
+    before: compileContexts(spec.before, 'before', 'before'),
+    after: compileContexts(spec.after, 'after', 'after'),
+    unlessBefore: compileContexts(spec.unless?.before, 'before', 'unless.before'),
+    unlessAfter: compileContexts(spec.unless?.after, 'after', 'unless.after'),
+    unlessMatch: unlessMatch && {index: unlessMatch.index, maxLength: unlessMatch.maxLength},
+  }
+  for (const {patterns, replace} of variantSpecs) {
+    const sequences = patterns.flatMap((pattern) => compileSequences(pattern, spec.swap ? 'swap' : 'match'))
+    rule.variants.push({rule, sequences, replacements: compileTemplates(replace, patterns, sequences)})
+  }
+  return rule
+}
+
+export function compileRuleSet(set: RuleSetSource): CompiledRuleSet {
+  return {name: set.name, path: set.path, rules: set.rules.map((rule) => compileRule(rule, set))}
+}

@@ -1,0 +1,224 @@
+/**
+ * retext plugin: report every match of the given rule sets.
+ * The rules are indexed once when the plugin is attached; each file is matched sentence by sentence.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report} from '../findings.js'
+import {sentencesOf, type Token, type TokenSentence} from '../parse/tokens.js'
+import type {CompiledRule, CompiledRuleSet, Context, RuleVariant} from './compile.js'
+import {preserveCase, renderTemplate, replacementAlreadyThere, type MatchCaptures, type TemplatePart} from './replace.js'
+import {atSentenceStart, atomTokenIndexes, matchesCase, TokenIndex} from './token-index.js'
+
+export interface RuleSetsOptions {
+  ruleSets: CompiledRuleSet[]
+}
+
+interface Candidate {
+  rule: CompiledRule
+  replacements: TemplatePart[][]
+  sentence: TokenSentence
+  /** Token range [first, last) of the match within the sentence. */
+  first: number
+  last: number
+  start: number
+  end: number
+  captures: MatchCaptures
+}
+
+function contextHolds(context: Context, where: 'before' | 'after', candidate: Candidate, text: string): boolean {
+  const {tokens} = candidate.sentence
+  if (context.kind === 'regex') {
+    const slice =
+      where === 'before'
+        ? text.slice(candidate.sentence.start, candidate.start)
+        : text.slice(candidate.end, candidate.sentence.end)
+    return context.regex.test(slice)
+  }
+  if (where === 'after') return context.index.matchAt(tokens, candidate.last).length > 0
+  for (let k = Math.max(0, candidate.first - context.maxLength); k <= candidate.first; k++)
+    if (context.index.matchAt(tokens, k).some((match) => match.end === candidate.first)) return true
+  return false
+}
+
+function antipatternHolds(rule: CompiledRule, candidate: Candidate): boolean {
+  const anti = rule.unlessMatch
+  if (!anti) return false
+  const {tokens} = candidate.sentence
+  for (let k = Math.max(0, candidate.first - anti.maxLength); k < candidate.last; k++)
+    for (const match of anti.index.matchAt(tokens, k))
+      if (match.start < candidate.last && match.end > candidate.first) return true
+  return false
+}
+
+function passesContext(candidate: Candidate, text: string): boolean {
+  const {rule} = candidate
+  if (rule.before.length > 0 && !rule.before.some((context) => contextHolds(context, 'before', candidate, text))) return false
+  if (rule.after.length > 0 && !rule.after.some((context) => contextHolds(context, 'after', candidate, text))) return false
+  if (rule.unlessBefore.some((context) => contextHolds(context, 'before', candidate, text))) return false
+  if (rule.unlessAfter.some((context) => contextHolds(context, 'after', candidate, text))) return false
+  return !antipatternHolds(rule, candidate)
+}
+
+function tokenCaptures(
+  text: string,
+  tokens: Token[],
+  sequence: RuleVariant['sequences'][number],
+  start: number,
+): MatchCaptures & {first: number; last: number} {
+  const indexes = atomTokenIndexes(sequence, start)
+  const spans = new Map<number, {first: number; last: number}>()
+  let first = -1
+  let last = -1
+  sequence.atoms.forEach((atom, i) => {
+    const index = indexes[i]
+    if (index < 0) return
+    if (first < 0) first = index
+    last = index + 1
+    const span = spans.get(atom.element)
+    if (span) span.last = index + 1
+    else spans.set(atom.element, {first: index, last: index + 1})
+  })
+  const slice = (span: {first: number; last: number}): string => text.slice(tokens[span.first].start, tokens[span.last - 1].end)
+  const lemmaSlots = [...sequence.lemmaElements.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .flatMap(([element, lemma]) => {
+      const span = spans.get(element)
+      return span ? [{lemma, word: slice(span)}] : []
+    })
+  return {
+    first,
+    last,
+    capture: (index) => (index === 0 ? slice({first, last}) : spans.has(index) ? slice(spans.get(index)!) : undefined),
+    lemmaOfCapture: (index) => sequence.lemmaElements.get(index),
+    lemmaSlots,
+  }
+}
+
+/** Keep, per rule, the longest of overlapping matches (then the earliest). */
+function dropOverlapsPerRule(candidates: Candidate[]): Candidate[] {
+  const byRule = new Map<CompiledRule, Candidate[]>()
+  for (const candidate of candidates) {
+    const list = byRule.get(candidate.rule) ?? []
+    list.push(candidate)
+    byRule.set(candidate.rule, list)
+  }
+  const kept: Candidate[] = []
+  for (const list of byRule.values()) {
+    list.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+    const chosen: Candidate[] = []
+    for (const candidate of list)
+      if (!chosen.some((other) => other.start < candidate.end && candidate.start < other.end)) chosen.push(candidate)
+    kept.push(...chosen)
+  }
+  return kept
+}
+
+function paragraphsOf(sentences: TokenSentence[]): Array<{start: number; end: number; sentences: TokenSentence[]}> {
+  const paragraphs: Array<{start: number; end: number; sentences: TokenSentence[]}> = []
+  for (const sentence of sentences) {
+    const current = paragraphs[paragraphs.length - 1]
+    if (!current || sentence.paragraphStart) paragraphs.push({start: sentence.start, end: sentence.end, sentences: [sentence]})
+    else {
+      current.end = sentence.end
+      current.sentences.push(sentence)
+    }
+  }
+  return paragraphs
+}
+
+export default function retextRuleSets(options: RuleSetsOptions) {
+  const index = new TokenIndex<RuleVariant>()
+  const regexRules: CompiledRule[] = []
+  for (const set of options.ruleSets)
+    for (const rule of set.rules) {
+      for (const variant of rule.variants) for (const sequence of variant.sequences) index.add(sequence, variant)
+      if (rule.regexes.length > 0) regexRules.push(rule)
+    }
+
+  return function transformer(tree: Root, file: VFile): undefined {
+    const text = String(file.value)
+    const sentences = sentencesOf(tree, file)
+    const candidates: Candidate[] = []
+
+    for (const sentence of sentences) {
+      const {tokens} = sentence
+      for (const match of index.matchAll(tokens)) {
+        const {rule, replacements} = match.payload
+        if (rule.caseSensitive && !matchesCase(match.sequence, tokens, match.start)) continue
+        const captures = tokenCaptures(text, tokens, match.sequence, match.start)
+        if (captures.first < 0) continue
+        candidates.push({
+          rule,
+          replacements,
+          sentence,
+          first: captures.first,
+          last: captures.last,
+          start: tokens[captures.first].start,
+          end: tokens[captures.last - 1].end,
+          captures,
+        })
+      }
+    }
+
+    // Regex rules see whole paragraphs, so a pattern can span a sentence break ("ended.. Officials").
+    if (regexRules.length > 0) {
+      for (const paragraph of paragraphsOf(sentences)) {
+        const paragraphText = text.slice(paragraph.start, paragraph.end)
+        for (const rule of regexRules)
+          for (const regex of rule.regexes) {
+            for (const match of paragraphText.matchAll(regex)) {
+              const start = paragraph.start + match.index
+              const end = start + match[0].length
+              const sentence = paragraph.sentences.find((candidate) => candidate.end > start) ?? paragraph.sentences[paragraph.sentences.length - 1]
+              const first = sentence.tokens.findIndex((token) => token.end > start)
+              let last = sentence.tokens.findIndex((token) => token.start >= end)
+              if (last < 0) last = sentence.tokens.length
+              candidates.push({
+                rule,
+                replacements: rule.replacements,
+                sentence,
+                first: Math.max(first, 0),
+                last: Math.max(last, Math.max(first, 0)),
+                start,
+                end,
+                captures: {capture: (i) => match[i], lemmaOfCapture: () => undefined, lemmaSlots: []},
+              })
+            }
+          }
+      }
+    }
+
+    for (const candidate of dropOverlapsPerRule(candidates)) {
+      if (!passesContext(candidate, text)) continue
+      const {rule} = candidate
+      const actual = text.slice(candidate.start, candidate.end)
+      const sentenceInitial = atSentenceStart(candidate.sentence.tokens, candidate.first)
+      const expected: string[] = []
+      for (const template of candidate.replacements) {
+        let replacement = renderTemplate(template, candidate.captures)
+        if (rule.preserveCase) replacement = preserveCase(replacement, actual, sentenceInitial)
+        if (expected.includes(replacement)) continue
+        if (replacementAlreadyThere(text, candidate.start, candidate.end, replacement)) continue
+        expected.push(replacement)
+      }
+      // Every suggestion restates what is already there: nothing to report.
+      if (candidate.replacements.length > 0 && expected.length === 0) continue
+      report(file, {
+        source: rule.source,
+        ruleId: rule.id,
+        reason: rule.spec.message,
+        start: candidate.start,
+        end: candidate.end,
+        expected,
+        category: rule.category,
+        level: rule.level,
+        apply: rule.apply,
+        priority: rule.priority,
+        note: rule.spec.note,
+        url: rule.spec.url,
+      })
+    }
+    return undefined
+  }
+}

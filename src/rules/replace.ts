@@ -1,0 +1,127 @@
+/**
+ * Turning a match into replacement text: captures, re-inflection and case preservation.
+ */
+import {formNameOf, inflect, lemmaOf, FORM_NAMES, type FormName} from './inflect.js'
+
+export type TemplatePart =
+  | {kind: 'text'; value: string}
+  | {kind: 'capture'; index: number}
+  /** <lemma> (like the k-th lemma element), <lemma:form>, or <$N:form>. */
+  | {kind: 'inflect'; lemma?: string; capture?: number; form?: FormName; lemmaSlot?: number}
+
+export class TemplateError extends Error {}
+
+export function parseTemplate(template: string): TemplatePart[] {
+  const parts: TemplatePart[] = []
+  const token = /\$(\d{1,2})|<(\$\d{1,2}|[a-zA-Z][a-zA-Z' -]*)(?::([a-z]+))?>/g
+  let last = 0
+  let lemmaSlot = 0
+  for (const match of template.matchAll(token)) {
+    if (match.index > last) parts.push({kind: 'text', value: template.slice(last, match.index)})
+    last = match.index + match[0].length
+    if (match[1] !== undefined) {
+      parts.push({kind: 'capture', index: Number(match[1])})
+      continue
+    }
+    const form = match[3] as FormName | undefined
+    if (form !== undefined && !(FORM_NAMES as readonly string[]).includes(form))
+      throw new TemplateError(`unknown word form ":${form}" in "${match[0]}" (known: ${FORM_NAMES.join(', ')})`)
+    if (match[2].startsWith('$')) {
+      if (!form) throw new TemplateError(`"${match[0]}" needs a form, e.g. <${match[2]}:pp>`)
+      parts.push({kind: 'inflect', capture: Number(match[2].slice(1)), form})
+    } else if (form) parts.push({kind: 'inflect', lemma: match[2].toLowerCase(), form})
+    else parts.push({kind: 'inflect', lemma: match[2].toLowerCase(), lemmaSlot: lemmaSlot++})
+  }
+  if (last < template.length) parts.push({kind: 'text', value: template.slice(last)})
+  return parts
+}
+
+export interface MatchCaptures {
+  /** Text of capture N ($0 = whole match); undefined when the element matched nothing. */
+  capture(index: number): string | undefined
+  /** Known lemma of capture N, when it came from a <lemma> element. */
+  lemmaOfCapture(index: number): string | undefined
+  /** The lemma elements of the match, in pattern order, with the word that matched each. */
+  lemmaSlots: Array<{lemma: string; word: string}>
+}
+
+export function renderTemplate(parts: TemplatePart[], captures: MatchCaptures): string {
+  let out = ''
+  let emptyCapture = false
+  for (const part of parts) {
+    if (part.kind === 'text') out += part.value
+    else if (part.kind === 'capture') {
+      const value = captures.capture(part.index) ?? ''
+      if (!value) emptyCapture = true
+      out += value
+    } else if (part.capture !== undefined) {
+      const word = captures.capture(part.capture) ?? ''
+      if (!word) {
+        emptyCapture = true
+        continue
+      }
+      const lemma = captures.lemmaOfCapture(part.capture) ?? lemmaOf(word.split(/\s+/)[0])
+      out += inflect(lemma, part.form ?? 'base')
+    } else if (part.form) out += inflect(part.lemma ?? '', part.form)
+    else {
+      const slot = captures.lemmaSlots[part.lemmaSlot ?? 0]
+      const form = slot ? (formNameOf(slot.lemma, slot.word.split(/\s+/)[0]) ?? 'base') : 'base'
+      out += inflect(part.lemma ?? '', form)
+    }
+  }
+  // An optional element that matched nothing leaves a doubled or edge space behind.
+  return emptyCapture ? out.replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim() : out
+}
+
+const LETTER = /\p{L}/u
+const UPPER = /\p{Lu}/u
+const LOWER = /\p{Ll}/u
+
+/**
+ * Carry the case of the matched text into the replacement: an all-capitals match gives an
+ * all-capitals replacement (KATAR → QATAR); a capital at the start of a sentence stays, and so does a
+ * capital on a first word the replacement keeps. Otherwise the replacement is used as written.
+ */
+export function preserveCase(replacement: string, actual: string, sentenceInitial: boolean): string {
+  const letters = [...actual].filter((char) => LETTER.test(char))
+  const allCapitals = letters.length >= 2 && letters.every((char) => UPPER.test(char))
+  // A short acronym spelled out (UN → United Nations) keeps the replacement's own case.
+  if (allCapitals && (letters.length >= 5 || !/\s/.test(replacement.trim()))) return replacement.toUpperCase()
+  const firstActual = [...actual].find((char) => LETTER.test(char))
+  const firstIndex = [...replacement].findIndex((char) => LETTER.test(char))
+  if (firstActual === undefined || firstIndex < 0) return replacement
+  const chars = [...replacement]
+  if (UPPER.test(firstActual) && LOWER.test(chars[firstIndex])) {
+    const sameFirstWord =
+      actual.trim().split(/\s+/)[0].toLowerCase() === replacement.trim().split(/\s+/)[0].toLowerCase()
+    if (sentenceInitial || sameFirstWord) chars[firstIndex] = chars[firstIndex].toUpperCase()
+  }
+  return chars.join('')
+}
+
+/** Length-preserving normalization for comparing text with a replacement. */
+export function foldForCompare(value: string, ignoreCase = true): string {
+  const folded = value
+    .replace(/[’‘ʼ`´]/g, "'")
+    .replace(/[“”„«»]/g, '"')
+    .replace(/\s/g, ' ')
+  return ignoreCase ? folded.toLowerCase() : folded
+}
+
+/**
+ * True when applying `replacement` over [start, end) would only restate what the text already
+ * says: the same text (case counts: "western" → "Western" is a change), or a longer replacement
+ * whose surroundings are already there ("Gaza" → "Gaza Strip" where the text reads "Gaza Strip").
+ */
+export function replacementAlreadyThere(text: string, start: number, end: number, replacement: string): boolean {
+  if (foldForCompare(text.slice(start, end), false) === foldForCompare(replacement, false)) return true
+  const actual = foldForCompare(text.slice(start, end))
+  const wanted = foldForCompare(replacement)
+  if (!actual || actual.length >= wanted.length) return false
+  for (let k = wanted.indexOf(actual); k >= 0; k = wanted.indexOf(actual, k + 1)) {
+    const from = start - k
+    if (from < 0) continue
+    if (foldForCompare(text.slice(from, from + wanted.length)) === wanted) return true
+  }
+  return false
+}

@@ -1,0 +1,154 @@
+/**
+ * A token trie over pattern sequences: literal atoms are looked up by the token's normalized text,
+ * so matching cost depends on the text and on how many rules share a prefix, not on how many rules
+ * exist. Classes, regexes and anchors are the few non-literal edges, tried at every step.
+ */
+import type {Token} from '../parse/tokens.js'
+import type {Atom, Sequence, TokenClass} from './pattern.js'
+
+interface Terminal<P> {
+  payload: P
+  sequence: Sequence
+}
+
+interface TrieNode<P> {
+  literal: Map<string, TrieNode<P>>
+  special: Map<string, {atom: Atom; node: TrieNode<P>}>
+  terminals: Terminal<P>[]
+}
+
+export interface TokenMatch<P> {
+  payload: P
+  sequence: Sequence
+  /** Token index of the first and one past the last matched token. */
+  start: number
+  end: number
+}
+
+function createNode<P>(): TrieNode<P> {
+  return {literal: new Map(), special: new Map(), terminals: []}
+}
+
+const OPENING = /^["'“‘«([{—–-]+$/
+const CLOSING = /^[.!?…"'”’»)\]}:;,]+$/
+
+export function testClass(name: TokenClass, token: Token): boolean {
+  switch (name) {
+    case 'word':
+      return token.kind === 'word'
+    case 'punct':
+      return token.kind !== 'word'
+    case 'num':
+      return /\d/.test(token.text)
+    case 'Cap':
+      return token.kind === 'word' && /^\p{Lu}/u.test(token.text)
+    case 'lower':
+      return token.kind === 'word' && /^\p{Ll}/u.test(token.text)
+  }
+}
+
+/** Start of the sentence (past opening quotes and brackets), or of a line: headlines end without a full stop. */
+export function atSentenceStart(tokens: Token[], index: number): boolean {
+  if (tokens[index]?.newlineBefore) return true
+  for (let i = 0; i < index; i++) if (!OPENING.test(tokens[i].text)) return false
+  return true
+}
+
+/** End of the sentence (before closing punctuation and quotes), or of a line. */
+export function atSentenceEnd(tokens: Token[], index: number): boolean {
+  if (tokens[index]?.newlineBefore) return true
+  for (let i = index; i < tokens.length; i++) if (!CLOSING.test(tokens[i].text)) return false
+  return true
+}
+
+function specialKey(atom: Atom): string {
+  switch (atom.kind) {
+    case 'class':
+      return '@' + atom.name
+    case 'regex':
+      return '/' + atom.regex.source + '/' + atom.regex.flags
+    case 'anchor':
+      return atom.at === 'start' ? '^' : '$'
+    case 'literal':
+      return '=' + atom.norm
+  }
+}
+
+function foldQuotes(value: string): string {
+  return value.replace(/[’‘ʼ`´]/g, "'").replace(/[“”„«»]/g, '"')
+}
+
+export class TokenIndex<P> {
+  private readonly root: TrieNode<P> = createNode()
+  private size = 0
+
+  get sequenceCount(): number {
+    return this.size
+  }
+
+  add(sequence: Sequence, payload: P): void {
+    let node = this.root
+    for (const atom of sequence.atoms) {
+      if (atom.kind === 'literal') {
+        let next = node.literal.get(atom.norm)
+        if (!next) node.literal.set(atom.norm, (next = createNode()))
+        node = next
+      } else {
+        const key = specialKey(atom)
+        let edge = node.special.get(key)
+        if (!edge) node.special.set(key, (edge = {atom, node: createNode()}))
+        node = edge.node
+      }
+    }
+    node.terminals.push({payload, sequence})
+    this.size++
+  }
+
+  /** Every sequence that matches starting at token `start`. */
+  matchAt(tokens: Token[], start: number, out: TokenMatch<P>[] = []): TokenMatch<P>[] {
+    const walk = (node: TrieNode<P>, position: number): void => {
+      for (const terminal of node.terminals)
+        out.push({payload: terminal.payload, sequence: terminal.sequence, start, end: position})
+      if (position < tokens.length) {
+        const next = node.literal.get(tokens[position].norm)
+        if (next) walk(next, position + 1)
+      }
+      for (const {atom, node: child} of node.special.values()) {
+        if (atom.kind === 'anchor') {
+          const holds = atom.at === 'start' ? atSentenceStart(tokens, position) : atSentenceEnd(tokens, position)
+          if (holds) walk(child, position)
+          continue
+        }
+        if (position >= tokens.length) continue
+        const token = tokens[position]
+        const holds = atom.kind === 'class' ? testClass(atom.name, token) : atom.kind === 'regex' && atom.regex.test(token.text)
+        if (holds) walk(child, position + 1)
+      }
+    }
+    walk(this.root, start)
+    return out
+  }
+
+  /** Every match starting anywhere in the sentence. */
+  matchAll(tokens: Token[]): TokenMatch<P>[] {
+    const out: TokenMatch<P>[] = []
+    for (let start = 0; start < tokens.length; start++) this.matchAt(tokens, start, out)
+    // A pattern that starts with ^ or is made only of zero-width atoms before its first token
+    // is reached from start 0 only; duplicates at other starts cannot occur because anchors fail.
+    return out
+  }
+}
+
+/** Token index of each atom of a matched sequence (anchors take no token: -1). */
+export function atomTokenIndexes(sequence: Sequence, start: number): number[] {
+  let position = start
+  return sequence.atoms.map((atom) => (atom.kind === 'anchor' ? -1 : position++))
+}
+
+/** For case-sensitive rules: every literal atom must equal the token as written (quotes folded). */
+export function matchesCase(sequence: Sequence, tokens: Token[], start: number): boolean {
+  const indexes = atomTokenIndexes(sequence, start)
+  return sequence.atoms.every(
+    (atom, i) => atom.kind !== 'literal' || foldQuotes(tokens[indexes[i]].text) === foldQuotes(atom.exact),
+  )
+}

@@ -1,0 +1,161 @@
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync} from 'node:fs'
+import {join, resolve} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {tempDir} from '../helpers.js'
+
+const BIN = resolve('dist/cli/bin.js')
+const SEED = resolve('corpus/gaza-hostage-talks.mt.txt')
+
+function run(args: string[], options: {cwd?: string; input?: string | Buffer} = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {cwd: options.cwd ?? process.cwd(), input: options.input, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+describe('postedit check', () => {
+  it('reports findings and exits 1; a clean text exits 0', () => {
+    const found = run(['check', SEED])
+    expect(found.code).toBe(1)
+    expect(found.stdout).toContain('entities/doha')
+    const dir = tempDir()
+    writeFileSync(join(dir, 'clean.txt'), 'The talks in Doha resumed on Monday.\n')
+    expect(run(['check', join(dir, 'clean.txt')]).code).toBe(0)
+  })
+
+  it('gives vfile-reporter-json style JSON with places, rule ids and suggestions', () => {
+    const {stdout} = run(['check', '--format', 'json', SEED])
+    const [file] = JSON.parse(stdout) as Array<{path: string; messages: Array<Record<string, unknown>>}>
+    expect(file.path).toBe(SEED)
+    const doha = file.messages.find((m) => m.ruleId === 'doha')!
+    expect(doha).toMatchObject({source: 'entities', actual: 'Dohi', expected: ['Doha'], category: 'entity', level: 'error'})
+    const place = doha.place as {start: {offset: number; line: number; column: number}; end: {offset: number}}
+    expect(readFileSync(SEED, 'utf8').slice(place.start.offset, place.end.offset)).toBe('Dohi')
+    expect(place.start).toMatchObject({line: 4, column: 10})
+  })
+
+  it('--level counts only findings at or above it', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'a.txt'), 'Mrs. Leavitt spoke.\n')
+    expect(run(['check', '--level', 'suggestion', join(dir, 'a.txt')]).code).toBe(1)
+    expect(run(['check', '--level', 'error', join(dir, 'a.txt')]).code).toBe(0)
+  })
+
+  it('reads standard input', () => {
+    const result = run(['check', '-'], {input: 'Talks in Dohi resumed.\n'})
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('<stdin>')
+  })
+})
+
+describe('bad input gets one line and exit 2', () => {
+  const dir = tempDir()
+  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x48, 0x00, 0x01, 0x02]))
+  writeFileSync(join(dir, 'latin1.txt'), Buffer.from('caf\xe9 au lait', 'latin1'))
+  writeFileSync(join(dir, 'empty.txt'), '')
+  mkdirSync(join(dir, 'nothing'))
+  writeFileSync(join(dir, 'nothing', 'image.png'), 'x')
+  writeFileSync(join(dir, 'bad-rule.yml'), 'rules:\n  - id: x\n    message: ok\n    regex: "(oops"\n')
+  writeFileSync(join(dir, 'bad-yaml.yml'), 'rules: [\n')
+
+  const cases: Array<[string, string[], RegExp]> = [
+    ['a missing path', ['check', join(dir, 'missing.txt')], /missing\.txt: no such file or folder/],
+    ['a folder with no text files', ['check', join(dir, 'nothing')], /folder holds no text files/],
+    ['a binary file', ['check', join(dir, 'binary.txt')], /binary file/],
+    ['invalid UTF-8', ['check', join(dir, 'latin1.txt')], /invalid UTF-8 at byte 3/],
+    ['an empty file', ['check', join(dir, 'empty.txt')], /empty file/],
+    ['an invalid regex in a rule', ['check', '--rules', join(dir, 'bad-rule.yml'), SEED], /bad-rule\.yml:2 \(rule x\): invalid regex/],
+    ['a malformed rule file', ['check', '--rules', join(dir, 'bad-yaml.yml'), SEED], /bad-yaml\.yml:\d+: invalid YAML/],
+    ['an unknown option', ['check', '--frmat', 'json', SEED], /Unknown option '--frmat'/],
+    ['an unknown command', ['chek', SEED], /unknown command "chek"/],
+  ]
+  for (const [name, args, message] of cases)
+    it(name, () => {
+      const result = run(args)
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(message)
+      expect(result.stderr.trim().split('\n').length).toBeLessThanOrEqual(2)
+      expect(result.stderr).not.toMatch(/\n\s+at /)
+    })
+})
+
+describe('postedit fix', () => {
+  it('prints the fixed text; by default only safe fixes', () => {
+    const result = run(['fix', '-'], {input: 'Talks in Dohi sought to expand the truce.\n'})
+    expect(result.stdout).toBe('Talks in Doha sought to expand the truce.\n')
+    const all = run(['fix', '--apply', 'review', '-'], {input: 'Talks in Dohi sought to expand the truce.\n'})
+    expect(all.stdout).toBe('Talks in Doha sought to extend the truce.\n')
+  })
+
+  it('--write rewrites in place, keeps a backup, and keeps CRLF and BOM', () => {
+    const dir = tempDir()
+    const file = join(dir, 'a.txt')
+    const original = '\uFEFFTalks in Dohi resumed.\r\nKatar mediated.\r\n'
+    writeFileSync(file, original)
+    const result = run(['fix', '--write', 'a.txt'], {cwd: dir})
+    expect(result.code).toBe(1)
+    expect(readFileSync(file, 'utf8')).toBe('\uFEFFTalks in Doha resumed.\r\nQatar mediated.\r\n')
+    const backups = join(dir, '.postedit', 'backups')
+    const [stamp] = readdirSync(backups)
+    expect(readFileSync(join(backups, stamp, 'a.txt'), 'utf8')).toBe(original)
+    expect(readdirSync(dir).filter((name) => name !== '.postedit')).toEqual(['a.txt'])
+  })
+
+  it('--out mirrors paths into another folder and leaves the input alone', () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, 'in', 'sub'), {recursive: true})
+    writeFileSync(join(dir, 'in', 'sub', 'b.txt'), 'Talks in Dohi.\n')
+    run(['fix', '--out', 'out', 'in'], {cwd: dir})
+    expect(readFileSync(join(dir, 'out', 'in', 'sub', 'b.txt'), 'utf8')).toBe('Talks in Doha.\n')
+    expect(readFileSync(join(dir, 'in', 'sub', 'b.txt'), 'utf8')).toBe('Talks in Dohi.\n')
+  })
+
+  it('refuses to print several files, and writes nothing when an input is bad', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'a.txt'), 'Dohi.\n')
+    writeFileSync(join(dir, 'b.txt'), 'Dohi.\n')
+    expect(run(['fix', 'a.txt', 'b.txt'], {cwd: dir}).code).toBe(2)
+    expect(run(['fix', '--write', 'a.txt', 'missing.txt'], {cwd: dir}).code).toBe(2)
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('Dohi.\n')
+  })
+})
+
+describe('postedit diff', () => {
+  it('prints a patch that git apply and patch -p1 accept unchanged', () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, 'corpus'))
+    copyFileSync(SEED, join(dir, 'corpus', 'seed.txt'))
+    const {stdout, code} = run(['diff', 'corpus/seed.txt'], {cwd: dir})
+    expect(code).toBe(1)
+    expect(stdout).toMatch(/^diff --git a\/corpus\/seed\.txt b\/corpus\/seed\.txt\n--- a\/corpus\/seed\.txt\n\+\+\+ b\/corpus\/seed\.txt\n@@ /)
+    writeFileSync(join(dir, 'seed.patch'), stdout)
+    const expected = run(['fix', '--apply', 'review', 'corpus/seed.txt'], {cwd: dir}).stdout
+
+    const git = spawnSync('git', ['apply', '--check', 'seed.patch'], {cwd: dir, encoding: 'utf8'})
+    expect(git.stderr).toBe('')
+    expect(git.status).toBe(0)
+    const patched = spawnSync('patch', ['-p1', '-i', 'seed.patch'], {cwd: dir, encoding: 'utf8'})
+    expect(patched.status).toBe(0)
+    expect(readFileSync(join(dir, 'corpus', 'seed.txt'), 'utf8')).toBe(expected)
+  })
+
+  it('prints nothing and exits 0 when nothing would change', () => {
+    const result = run(['diff', '-'], {input: 'The talks in Doha resumed.\n'})
+    expect(result).toMatchObject({code: 0, stdout: ''})
+  })
+
+  it('--annotate heads hunks with the rules behind them', () => {
+    const result = run(['diff', '--annotate', '-'], {input: 'Talks in Dohi resumed.\n'})
+    expect(result.stdout).toMatch(/# entities\/doha: .*\n@@ /)
+  })
+})
+
+describe('help', () => {
+  it('every command has --help', () => {
+    for (const command of ['check', 'fix', 'diff']) {
+      const result = run([command, '--help'])
+      expect(result.code).toBe(0)
+      expect(result.stdout).toContain(`Usage: postedit ${command}`)
+    }
+    expect(existsSync(BIN)).toBe(true)
+  })
+})

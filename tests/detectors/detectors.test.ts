@@ -1,0 +1,121 @@
+import {describe, expect, it} from 'vitest'
+import {withDetector} from '../helpers.js'
+
+/** What each suggestion would turn the text into. */
+function suggestions(postedit: ReturnType<typeof withDetector>, text: string) {
+  return postedit.check(text).findings.map((finding) => ({
+    actual: finding.actual,
+    fixed: finding.expected.length === 0 ? null : text.slice(0, finding.start.offset) + finding.expected[0] + text.slice(finding.end.offset),
+  }))
+}
+
+describe('repeated-words', () => {
+  const detector = withDetector('repeated-words')
+  it('finds a doubled word and keeps the first copy', () => {
+    expect(suggestions(detector, 'US US officials spoke.')).toEqual([{actual: 'US US', fixed: 'US officials spoke.'}])
+    expect(suggestions(detector, 'The the talks.')).toEqual([{actual: 'The the', fixed: 'The talks.'}])
+  })
+  it('leaves grammatical doubles and words split by punctuation alone', () => {
+    expect(detector.check('What he had had was enough. He said that that was all.').findings).toEqual([])
+    expect(detector.check('Talks, talks, talks.').findings).toEqual([])
+  })
+})
+
+describe('punctuation', () => {
+  const detector = withDetector('punctuation')
+  it('doubled commas, a space before a comma, a doubled closing quote', () => {
+    expect(suggestions(detector, 'Ed Wong,, Luke Broadwater')).toEqual([{actual: ',,', fixed: 'Ed Wong, Luke Broadwater'}])
+    expect(suggestions(detector, 'Hamas , Israel')).toEqual([{actual: ' ,', fixed: 'Hamas, Israel'}])
+    expect(suggestions(detector, 'over for you,” ” he wrote')).toEqual([{actual: '” ”', fixed: 'over for you,” he wrote'}])
+  })
+  it('flags two quotations butted together without a fix', () => {
+    const [finding] = detector.check('Mr. Boehler, “who was engaged,” “the authority to talk.”').findings
+    expect(finding).toMatchObject({ruleId: 'adjacent-quotations', expected: [], apply: 'never'})
+  })
+  it('leaves ellipses and decimals alone', () => {
+    expect(detector.check('He paused... then said 3.5 percent, “yes.”').findings).toEqual([])
+  })
+})
+
+describe('quote-punctuation', () => {
+  const detector = withDetector('quote-punctuation')
+  it('moves a full stop or comma inside the closing quote', () => {
+    expect(suggestions(detector, 'described as “other channels”. General')).toEqual([{actual: '”.', fixed: 'described as “other channels.” General'}])
+    expect(suggestions(detector, 'called it "sick", he said')).toEqual([{actual: '",', fixed: 'called it "sick," he said'}])
+  })
+  it('leaves American punctuation alone', () => {
+    expect(detector.check('described as “other channels.” General').findings).toEqual([])
+  })
+})
+
+describe('hyphen-dash', () => {
+  const detector = withDetector('hyphen-dash')
+  it('turns a hyphen before a clause word into a dash', () => {
+    expect(suggestions(detector, 'the fire-but the job')).toEqual([{actual: 'fire-but', fixed: 'the fire — but the job'}])
+    expect(suggestions(detector, 'the main Go-Betweens-to transmit')).toEqual([{actual: 'Go-Betweens-to', fixed: 'the main Go-Betweens — to transmit'}])
+  })
+  it('leaves compounds alone', () => {
+    expect(detector.check('an up-to-date, well-known how-to and a lean-to in a Hamas-led attack').findings).toEqual([])
+  })
+})
+
+describe('midsentence-capital', () => {
+  const detector = withDetector('midsentence-capital')
+  it('flags a capitalized adverb or function word in mid-sentence', () => {
+    expect(detector.check('talks that Axios Initially reported').findings.map((f) => f.actual)).toEqual(['Initially'])
+    expect(detector.check('critics questioned efficiency The boycott').findings.map((f) => f.actual)).toEqual(['The'])
+  })
+  it('leaves titles, names, quotations and line starts alone', () => {
+    expect(detector.check('the Department Of State and The New York Times').findings).toEqual([])
+    expect(detector.check('He said: The end. She wrote “Finally, peace.”').findings).toEqual([])
+    expect(detector.check('a headline\nThe body starts here').findings).toEqual([])
+  })
+})
+
+describe('article-number', () => {
+  const detector = withDetector('article-number')
+  it('flags a or an before a plural, suggesting "the" before "of"', () => {
+    expect(suggestions(detector, 'and a bodies of at least 35 people')).toEqual([{actual: 'a bodies', fixed: 'and the bodies of at least 35 people'}])
+    expect(suggestions(detector, 'they held a talks today')).toEqual([{actual: 'a talks', fixed: 'they held talks today'}])
+  })
+  it('leaves singulars in -s, quantifiers and letters alone', () => {
+    expect(detector.check('a series, a crisis, a bus, a few people, a lot, vitamin A levels, a news report').findings).toEqual([])
+  })
+})
+
+describe('one-of-the', () => {
+  const detector = withDetector('one-of-the')
+  it('pluralizes the noun after "one of the"', () => {
+    expect(suggestions(detector, 'according to one of the Western official.')).toEqual([
+      {actual: 'one of the Western official', fixed: 'according to one of the Western officials.'},
+    ])
+    expect(suggestions(detector, 'one of the city said')).toEqual([{actual: 'one of the city', fixed: 'one of the cities said'}])
+  })
+  it('leaves plurals, superlatives and names alone', () => {
+    expect(detector.check('one of the officials, one of the best, one of the Alexanders, one of the leading').findings).toEqual([])
+  })
+})
+
+describe('actor-pronoun', () => {
+  const detector = withDetector('actor-pronoun')
+  it('replaces "his" for a country or organization with "its"', () => {
+    expect(suggestions(detector, 'Hamas and his allies seized hostages.')).toEqual([{actual: 'his', fixed: 'Hamas and its allies seized hostages.'}])
+    expect(suggestions(detector, 'said Israel “expressed his position')).toEqual([{actual: 'his', fixed: 'said Israel “expressed its position'}])
+  })
+  it('leaves people and possessives inside a phrase alone', () => {
+    expect(detector.check('Netanyahu expressed his position. The president of Israel and his wife arrived.').findings).toEqual([])
+    expect(detector.check('The Who played. Who expressed his view?').findings).toEqual([])
+  })
+})
+
+describe('country-genitive', () => {
+  const detector = withDetector('country-genitive')
+  it('puts the demonym first', () => {
+    expect(suggestions(detector, 'one of the officials of Israel said')).toEqual([
+      {actual: 'the officials of Israel', fixed: 'one of the Israeli officials said'},
+    ])
+  })
+  it('leaves other "of" phrases alone', () => {
+    expect(detector.check('the officials of the ministry, the leaders of Hamas').findings).toEqual([])
+  })
+})

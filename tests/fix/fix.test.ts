@@ -1,0 +1,108 @@
+import {describe, expect, it} from 'vitest'
+import {mapSpan} from '../../src/fix/offset-map.js'
+import {applyEdits, selectEdits} from '../../src/fix/select.js'
+import {fixToFixpoint} from '../../src/fix/fixpoint.js'
+import type {Finding} from '../../src/types.js'
+import {withRules} from '../helpers.js'
+
+function finding(start: number, end: number, expected: string[], extra: Partial<Finding> = {}): Finding {
+  const point = (offset: number) => ({line: 1, column: offset + 1, offset})
+  return {
+    source: 'test', ruleId: `r${start}-${end}`, reason: 'x', start: point(start), end: point(end), actual: '',
+    expected, category: 'grammar', level: 'error', apply: 'auto', priority: 0, ...extra,
+  }
+}
+
+describe('choosing fixes', () => {
+  const text = 'aaaa bbbb cccc dddd'
+  it('resolves overlaps by priority, then longest span, then earliest', () => {
+    const low = finding(0, 9, ['LONG'])
+    const high = finding(5, 9, ['B'], {priority: 5})
+    expect(selectEdits([low, high], text, 'auto').map((e) => e.replacement)).toEqual(['B'])
+    const short = finding(5, 9, ['B'])
+    expect(selectEdits([short, low], text, 'auto').map((e) => e.replacement)).toEqual(['LONG'])
+    const first = finding(0, 4, ['A'])
+    const second = finding(0, 4, ['Z'], {ruleId: 'later'})
+    expect(selectEdits([second, first], text, 'auto').map((e) => e.replacement)).toEqual(['Z'])
+  })
+
+  it('keeps neighbours that only whitespace separates for the next round', () => {
+    const edits = selectEdits([finding(0, 4, ['A']), finding(5, 9, ['B']), finding(15, 19, ['D'])], text, 'auto')
+    expect(edits.map((e) => e.replacement)).toEqual(['A', 'D'])
+  })
+
+  it('applies only what the threshold allows, never "never"', () => {
+    const review = finding(0, 4, ['A'], {apply: 'review'})
+    const never = finding(10, 14, ['C'], {apply: 'never'})
+    expect(selectEdits([review, never], text, 'auto')).toEqual([])
+    expect(selectEdits([review, never], text, 'review').map((e) => e.replacement)).toEqual(['A'])
+  })
+
+  it('changes nothing outside the chosen spans', () => {
+    const edits = selectEdits([finding(5, 9, ['B']), finding(15, 19, ['D'])], text, 'auto')
+    expect(applyEdits(text, edits)).toBe('aaaa B cccc D')
+  })
+})
+
+describe('fixing to a fixpoint', () => {
+  it('re-judges dependent fixes on the text the first one left ("This are bad")', () => {
+    const rules = withRules(`
+rules:
+  - id: this-are
+    message: x
+    apply: auto
+    match: "This are"
+    replace: These are
+  - id: are-bad
+    message: x
+    apply: auto
+    match: "^ This are"
+    replace: This is
+`)
+    const result = rules.fix('This are bad.')
+    expect(['These are bad.', 'This is bad.']).toContain(result.output)
+    expect(result.applied).toHaveLength(1)
+  })
+
+  it('fixing the output again changes nothing, and rounds stop', () => {
+    const rules = withRules(`
+rules:
+  - id: us
+    message: x
+    apply: auto
+    match: US
+    caseSensitive: true
+    replace: U.S.
+  - id: dup
+    message: x
+    apply: auto
+    priority: 10
+    match: US US
+    caseSensitive: true
+    replace: US
+`)
+    const once = rules.fix('US US officials met US envoys.')
+    expect(once.output).toBe('U.S. officials met U.S. envoys.')
+    expect(once.converged).toBe(true)
+    expect(rules.fix(once.output).output).toBe(once.output)
+    expect(rules.fix(once.output).applied).toEqual([])
+  })
+
+  it('gives up after the round limit when a rule feeds on its own output', () => {
+    let calls = 0
+    const result = fixToFixpoint('x', (text) => (calls++, [finding(0, text.length, [text + 'x'])]), {threshold: 'auto'})
+    expect(result.converged).toBe(false)
+    expect(calls).toBeLessThan(20)
+  })
+})
+
+describe('mapping spans through edits', () => {
+  it('moves spans after an edit and widens a span an edit straddles', () => {
+    // "the officials say" ← delete "the " at 0; span of "officials say" shifts left.
+    const rounds = [[{start: 0, end: 4, replacement: ''}]]
+    expect(mapSpan(4, 17, rounds)).toEqual({start: 0, end: 13})
+    expect(mapSpan(0, 17, rounds)).toEqual({start: 0, end: 13})
+    const straddle = [[{start: 2, end: 6, replacement: 'XY'}]]
+    expect(mapSpan(4, 10, straddle)).toEqual({start: 2, end: 8})
+  })
+})

@@ -1,0 +1,56 @@
+import type {Root} from 'nlcst'
+import {unified} from 'unified'
+import retextEnglish from 'retext-english'
+import {describe, expect, it} from 'vitest'
+import retextEnglishChunked, {splitIntoChunks} from '../../src/parse/chunked-english.js'
+import {tokenizeTree} from '../../src/parse/tokens.js'
+
+const whole = unified().use(retextEnglish)
+const chunked = unified().use(retextEnglishChunked)
+
+function words(tree: Root) {
+  return tokenizeTree(tree).flatMap((sentence) => sentence.tokens.map((token) => [token.text, token.start, token.end]))
+}
+
+describe('chunked parsing', () => {
+  it('gives the same tokens and offsets as parsing the whole text', () => {
+    const text = 'First paragraph, with “quotes”.\n\nSecond one. It has\ntwo lines.\r\n\r\n\r\nThird,, after CRLF.'
+    expect(words(chunked.parse(text) as Root)).toEqual(words(whole.parse(text) as Root))
+  })
+
+  it('keeps line and column positions of the whole file', () => {
+    const text = 'One.\n\nTwo words.'
+    const tree = chunked.parse(text) as Root
+    const [, second] = tokenizeTree(tree)
+    const node = second.tokens[1].node!
+    expect(node.position?.start).toEqual({line: 3, column: 5, offset: 10})
+    expect(tree.position?.end.offset).toBe(text.length)
+  })
+
+  it('cuts an overlong paragraph at sentence ends, tiling the text exactly', () => {
+    const sentence = 'The talks resumed in Doha on Monday. '
+    const text = sentence.repeat(2000)
+    const chunks = splitIntoChunks(text, 1000)
+    expect(chunks.length).toBeGreaterThan(70)
+    expect(chunks.map((chunk) => chunk.text).join('')).toBe(text)
+    for (const chunk of chunks) expect(chunk.text.length).toBeLessThanOrEqual(1000)
+    // Every cut falls after a full stop, so no sentence is split.
+    for (const chunk of chunks.slice(0, -1)) expect(chunk.text.trimEnd().endsWith('.')).toBe(true)
+    const tree = chunked.parse(text) as Root
+    const tokens = tokenizeTree(tree).flatMap((s) => s.tokens)
+    for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.text)
+  })
+})
+
+describe('windowed checking', () => {
+  it('finds the same things at the same places as checking the whole text', async () => {
+    const {createPostedit} = await import('../../src/processor.js')
+    const {readFileSync} = await import('node:fs')
+    const seed = readFileSync('corpus/gaza-hostage-talks.mt.txt', 'utf8')
+    const text = `${seed}\n\n${seed}\n\n${seed}`
+    const whole = createPostedit({windowSize: 1e9}).check(text).findings
+    const windowed = createPostedit({windowSize: 4000}).check(text).findings
+    expect(windowed.length).toBeGreaterThan(100)
+    expect(windowed).toEqual(whole)
+  })
+})

@@ -1,0 +1,37 @@
+import {describe, expect, it} from 'vitest'
+import {formNameOf, formsOf, inflect, lemmaOf, matchForms} from '../../src/rules/inflect.js'
+
+describe('word forms', () => {
+  it('inflects regular verbs, with e-dropping, y-changing and consonant doubling', () => {
+    expect(formsOf('provide')).toEqual({base: 'provide', s: 'provides', ed: 'provided', pp: 'provided', ing: 'providing'})
+    expect(formsOf('carry')).toMatchObject({s: 'carries', ed: 'carried', ing: 'carrying'})
+    expect(formsOf('refer')).toMatchObject({ed: 'referred', ing: 'referring'})
+    expect(formsOf('stop')).toMatchObject({ed: 'stopped', ing: 'stopping'})
+    expect(formsOf('visit')).toMatchObject({ed: 'visited', ing: 'visiting'})
+  })
+
+  it('knows irregular verbs', () => {
+    expect(formsOf('take')).toEqual({base: 'take', s: 'takes', ed: 'took', pp: 'taken', ing: 'taking'})
+    expect(formsOf('light')).toMatchObject({ed: 'lit', pp: 'lit'})
+    expect(formsOf('be')).toMatchObject({s: 'is', ed: 'was', pp: 'been'})
+  })
+
+  it('inflects the head of a phrase', () => {
+    expect(inflect('take part', 'ing')).toBe('taking part')
+  })
+
+  it('matches every form, including doubling it cannot predict', () => {
+    const forms = matchForms('refer')
+    for (const form of ['refer', 'refers', 'referred', 'referring']) expect(forms).toContain(form)
+  })
+
+  it('names the form of a word and finds a lemma back', () => {
+    expect(formNameOf('provide', 'providing')).toBe('ing')
+    expect(formNameOf('take', 'took')).toBe('ed')
+    expect(formNameOf('take', 'taken')).toBe('pp')
+    expect(lemmaOf('took')).toBe('take')
+    expect(lemmaOf('referred')).toBe('refer')
+    expect(lemmaOf('abducted')).toBe('abduct')
+    expect(lemmaOf('moved')).toBe('move')
+  })
+})

@@ -1,0 +1,66 @@
+import {describe, expect, it} from 'vitest'
+import {compileRuleSet} from '../../src/rules/compile.js'
+import {parseRuleFile, RuleFileError} from '../../src/rules/load.js'
+
+function errorOf(yaml: string, compile = false): RuleFileError {
+  try {
+    const set = parseRuleFile(yaml, 'house.yml')
+    if (compile) compileRuleSet(set)
+  } catch (error) {
+    if (error instanceof RuleFileError) return error
+    throw error
+  }
+  throw new Error('expected a RuleFileError')
+}
+
+describe('malformed rule files name file, line and rule', () => {
+  it('invalid YAML', () => {
+    const error = errorOf('rules:\n  - id: a\n    message: [unclosed\n')
+    expect(error.message).toMatch(/^house\.yml:\d+: invalid YAML/)
+  })
+
+  it('an unknown field, with the line of the field', () => {
+    const error = errorOf('rules:\n  - id: first\n    message: ok\n    match: x\n  - id: second\n    message: ok\n    match: y\n    replce: z\n')
+    expect(error).toMatchObject({file: 'house.yml', line: 8, ruleId: 'second'})
+    expect(error.message).toContain('unknown field "replce"')
+  })
+
+  it('a wrong enum value', () => {
+    const error = errorOf('rules:\n  - id: a\n    message: ok\n    match: x\n    level: fatal\n')
+    expect(error).toMatchObject({line: 5, ruleId: 'a'})
+    expect(error.message).toContain('error, warning, suggestion')
+  })
+
+  it('a rule with neither match nor regex', () => {
+    const error = errorOf('rules:\n  - id: a\n    message: ok\n')
+    expect(error).toMatchObject({line: 2, ruleId: 'a'})
+    expect(error.message).toContain('"match", "swap" or "regex"')
+  })
+
+  it('duplicate ids', () => {
+    const error = errorOf('rules:\n  - id: a\n    message: ok\n    match: x\n  - id: a\n    message: ok\n    match: y\n')
+    expect(error).toMatchObject({line: 5, ruleId: 'a'})
+    expect(error.message).toContain('first defined on line 2')
+  })
+
+  it('an invalid regex is rejected at load with the rule id', () => {
+    const error = errorOf('rules:\n  - id: broken\n    message: ok\n    regex: "(unclosed"\n', true)
+    expect(error).toMatchObject({line: 2, ruleId: 'broken'})
+    expect(error.message).toContain('invalid regex')
+  })
+
+  it('a bad pattern and a replacement that uses a missing capture', () => {
+    expect(errorOf('rules:\n  - id: p\n    message: ok\n    match: "[a|b"\n', true).message).toContain('unbalanced "["')
+    expect(errorOf('rules:\n  - id: c\n    message: ok\n    match: a b\n    replace: $3\n', true).message).toContain('uses $3')
+    expect(errorOf('rules:\n  - id: k\n    message: ok\n    match: "@Name"\n', true).message).toContain('unknown token class')
+  })
+})
+
+describe('well-formed rule files', () => {
+  it('take the file name as the set name and apply defaults', () => {
+    const set = parseRuleFile('defaults: {level: error}\nrules:\n  - id: a\n    message: ok\n    match: x\n', 'rules/house-style.yml')
+    expect(set.name).toBe('house-style')
+    const [rule] = compileRuleSet(set).rules
+    expect(rule).toMatchObject({level: 'error', apply: 'review', category: 'accuracy/mistranslation', source: 'house-style'})
+  })
+})

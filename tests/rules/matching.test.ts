@@ -1,0 +1,208 @@
+import {describe, expect, it} from 'vitest'
+import {withRules} from '../helpers.js'
+
+const anonymity = withRules(`
+rules:
+  - id: condition-of-anonymity
+    message: Calque.
+    category: accuracy/mistranslation
+    level: error
+    apply: auto
+    match: [on the state of anonymity, "[about|under] the state of anonymity"]
+    replace: on the condition of anonymity
+`)
+
+describe('literal phrases on tokens', () => {
+  it('match case-insensitively and report offsets, actual and expected', () => {
+    const text = 'They spoke ON THE STATE OF ANONYMITY.'
+    const [finding] = anonymity.check(text).findings
+    expect(finding).toMatchObject({source: 'test', ruleId: 'condition-of-anonymity', category: 'accuracy/mistranslation', level: 'error', apply: 'auto'})
+    expect(text.slice(finding.start.offset, finding.end.offset)).toBe('ON THE STATE OF ANONYMITY')
+    expect(finding.expected).toEqual(['ON THE CONDITION OF ANONYMITY'])
+    expect(finding.start).toEqual({line: 1, column: 12, offset: 11})
+  })
+
+  it('match across a line break', () => {
+    const text = 'They spoke on the state\nof anonymity.'
+    const [finding] = anonymity.check(text).findings
+    expect(finding.end).toMatchObject({line: 2, column: 13})
+    expect(anonymity.fix(text).output).toBe('They spoke on the condition of anonymity.')
+  })
+
+  it('do not match part of a longer word or another phrase', () => {
+    expect(anonymity.check('They spoke on the statehood of anonymity.').findings).toEqual([])
+    expect(anonymity.check('on the state of anonymous users').findings).toEqual([])
+  })
+})
+
+describe('apostrophes and quotes', () => {
+  const gaza = withRules(`
+rules:
+  - id: gaza
+    message: x
+    match: "the Gaza's belt"
+    replace: the Gaza Strip
+`)
+  it('treat curly and straight apostrophes alike, in patterns and text', () => {
+    expect(gaza.fix("held in the Gaza's belt", {apply: 'review'}).output).toBe('held in the Gaza Strip')
+    expect(gaza.fix('held in the Gaza’s belt', {apply: 'review'}).output).toBe('held in the Gaza Strip')
+  })
+})
+
+describe('pattern operators', () => {
+  const rules = withRules(`
+rules:
+  - id: optional
+    message: x
+    match: "the? weekly truce"
+    replace: weeklong truce
+  - id: wildcard
+    message: x
+    match: "lively *{0,2} hostage"
+    replace: living $2 hostage
+  - id: lemma
+    message: x
+    match: "<refer> to social media"
+    replace: <take> to social media
+  - id: klass
+    message: x
+    match: "contribution to @Cap reporting"
+    replace: contributed reporting from $3
+  - id: token-regex
+    message: x
+    match: "politics of /[a-z]+ing/"
+    replace: policy of $3
+`)
+  const fixed = (text: string) => rules.fix(text, {apply: 'review'}).output
+  it('optional elements', () => {
+    expect(fixed('a weekly truce')).toBe('a weeklong truce')
+    expect(fixed('during the weekly truce')).toBe('during weeklong truce')
+  })
+  it('wildcards capture what they cover', () => {
+    expect(fixed('a lively American Israeli hostage')).toBe('a living American Israeli hostage')
+    expect(fixed('a lively hostage')).toBe('a living hostage')
+  })
+  it('word forms match and re-inflect', () => {
+    expect(fixed('He referred to social media.')).toBe('He took to social media.')
+    expect(fixed('She refers to social media.')).toBe('She takes to social media.')
+    expect(fixed('They were referring to social media.')).toBe('They were taking to social media.')
+  })
+  it('token classes', () => {
+    expect(fixed('Ed Wong contribution to Washington reporting.')).toBe('Ed Wong contributed reporting from Washington.')
+    expect(fixed('contribution to local reporting')).toBe('contribution to local reporting')
+  })
+  it('per-token regexes', () => {
+    expect(fixed('the politics of refusing talks')).toBe('the policy of refusing talks')
+    expect(fixed('the politics of Washington')).toBe('the politics of Washington')
+  })
+})
+
+describe('context conditions', () => {
+  const rules = withRules(`
+rules:
+  - id: institution
+    message: x
+    match: "[to|by] State Department"
+    unless: {after: ["[officials|spokesman]", "@Cap"]}
+    replace: $1 the State Department
+  - id: nominee
+    message: x
+    match: candidate to be a?
+    before: "/\\\\S+['’]s/"
+    replace: nominee for
+  - id: congress
+    message: x
+    match: the Congress
+    caseSensitive: true
+    unless: {after: "of", match: "Congress party"}
+    replace: Congress
+`)
+  const fixed = (text: string) => rules.fix(text, {apply: 'review'}).output
+  it('unless.after suppresses', () => {
+    expect(fixed('questions went to State Department.')).toBe('questions went to the State Department.')
+    expect(fixed('questions went to State Department officials.')).toBe('questions went to State Department officials.')
+  })
+  it('a required before context (regex) must hold', () => {
+    expect(fixed('Trump’s candidate to be a special envoy')).toBe('Trump’s nominee for special envoy')
+    expect(fixed('She is a candidate to be a judge')).toBe('She is a candidate to be a judge')
+  })
+  it('antipatterns suppress overlapping matches; case-sensitive rules ignore other cases', () => {
+    expect(fixed('an address to the Congress')).toBe('an address to Congress')
+    expect(fixed('the Congress of Vienna')).toBe('the Congress of Vienna')
+    expect(fixed('the Congress party won')).toBe('the Congress party won')
+    expect(fixed('the congress of surgeons')).toBe('the congress of surgeons')
+  })
+})
+
+describe('a rule never restates what is there', () => {
+  const rules = withRules(`
+rules:
+  - id: strip
+    message: x
+    match: Gaza
+    replace: Gaza Strip
+  - id: us
+    message: x
+    match: US
+    caseSensitive: true
+    apply: auto
+    replace: U.S.
+`)
+  it('"Gaza Strip" does not become "Gaza Strip Strip"', () => {
+    expect(rules.check('in the Gaza Strip today').findings).toEqual([])
+    expect(rules.fix('in Gaza today', {apply: 'review'}).output).toBe('in Gaza Strip today')
+  })
+  it('fixing twice equals fixing once', () => {
+    const once = rules.fix('US officials in Gaza', {apply: 'review'}).output
+    expect(once).toBe('U.S. officials in Gaza Strip')
+    expect(rules.fix(once, {apply: 'review'}).output).toBe(once)
+  })
+})
+
+describe('swap and regex rules', () => {
+  const rules = withRules(`
+rules:
+  - id: countries
+    message: x
+    caseSensitive: true
+    swap:
+      Kanada: Canada
+      "[Meksika|Meksiko]": Mexico
+  - id: percent
+    message: x
+    regex: "(\\\\d) %"
+    replace: "$1%"
+`)
+  it('each swap pattern has its own replacement', () => {
+    expect(rules.fix('Kanada and Meksika', {apply: 'review'}).output).toBe('Canada and Mexico')
+  })
+  it('regex rules replace with groups', () => {
+    expect(rules.fix('up 5 % today', {apply: 'review'}).output).toBe('up 5% today')
+  })
+})
+
+describe('apply policies', () => {
+  const rules = withRules(`
+rules:
+  - id: safe
+    message: x
+    apply: auto
+    match: Katar
+    replace: Qatar
+  - id: risky
+    message: x
+    apply: review
+    match: expand the truce
+    replace: extend the truce
+  - id: flag
+    message: x
+    apply: never
+    match: that labeled as
+`)
+  it('fix applies only auto unless asked; never rules are only reported', () => {
+    const text = 'Katar hoped to expand the truce with groups that labeled as terrorists.'
+    expect(rules.fix(text).output).toBe('Qatar hoped to expand the truce with groups that labeled as terrorists.')
+    expect(rules.fix(text, {apply: 'review'}).output).toBe('Qatar hoped to extend the truce with groups that labeled as terrorists.')
+    expect(rules.check(text).findings.find((f) => f.ruleId === 'flag')?.expected).toEqual([])
+  })
+})

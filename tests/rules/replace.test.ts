@@ -1,0 +1,62 @@
+import {describe, expect, it} from 'vitest'
+import {parseTemplate, preserveCase, renderTemplate, replacementAlreadyThere, TemplateError} from '../../src/rules/replace.js'
+
+const captures = (values: Record<number, string>, lemmaSlots: Array<{lemma: string; word: string}> = []) => ({
+  capture: (index: number) => values[index],
+  lemmaOfCapture: () => undefined,
+  lemmaSlots,
+})
+
+describe('case preservation', () => {
+  it('carries capitals into the replacement', () => {
+    expect(preserveCase('Qatar', 'KATAR', false)).toBe('QATAR')
+    expect(preserveCase('on the condition of anonymity', 'ON THE STATE OF ANONYMITY', false)).toBe('ON THE CONDITION OF ANONYMITY')
+  })
+  it('keeps a sentence-initial capital, and only there', () => {
+    expect(preserveCase('extend the truce', 'Expand the truce', true)).toBe('Extend the truce')
+    expect(preserveCase('the Gaza Strip', 'Gaza’s belt', false)).toBe('the Gaza Strip')
+    expect(preserveCase('the Gaza Strip', 'Gaza’s belt', true)).toBe('The Gaza Strip')
+  })
+  it('keeps a capital on a first word the replacement keeps', () => {
+    expect(preserveCase('direct talks', 'Direct conversations', false)).toBe('Direct talks')
+  })
+  it('uses the replacement as written for lower-case matches', () => {
+    expect(preserveCase('Qatar', 'katar', false)).toBe('Qatar')
+  })
+  it('does not shout a spelled-out acronym', () => {
+    expect(preserveCase('United Nations', 'UN', false)).toBe('United Nations')
+  })
+})
+
+describe('templates', () => {
+  it('fills captures and tidies the spaces empty ones leave', () => {
+    expect(renderTemplate(parseTemplate('$1 the $2'), captures({1: 'to', 2: 'State Department'}))).toBe('to the State Department')
+    expect(renderTemplate(parseTemplate('$1 ceasefire'), captures({}))).toBe('ceasefire')
+  })
+  it('re-inflects like the matched word form', () => {
+    const parts = parseTemplate('<secure> the release of')
+    expect(renderTemplate(parts, captures({}, [{lemma: 'provide', word: 'providing'}]))).toBe('securing the release of')
+    expect(renderTemplate(parts, captures({}, [{lemma: 'provide', word: 'provided'}]))).toBe('secured the release of')
+  })
+  it('gives a named form of a captured word', () => {
+    expect(renderTemplate(parseTemplate('were <$2:pp>'), captures({2: 'took'}))).toBe('were taken')
+  })
+  it('rejects unknown forms', () => {
+    expect(() => parseTemplate('<take:past>')).toThrow(TemplateError)
+  })
+})
+
+describe('a replacement already in the text', () => {
+  it('is detected around the match', () => {
+    const text = 'fighting in the Gaza Strip continued'
+    const start = text.indexOf('Gaza')
+    expect(replacementAlreadyThere(text, start, start + 4, 'Gaza Strip')).toBe(true)
+    const other = 'fighting in Gaza continued'
+    const at = other.indexOf('Gaza')
+    expect(replacementAlreadyThere(other, at, at + 4, 'Gaza Strip')).toBe(false)
+  })
+  it('counts a change of case as a change', () => {
+    expect(replacementAlreadyThere('western officials', 0, 17, 'Western officials')).toBe(false)
+    expect(replacementAlreadyThere('Western officials', 0, 17, 'Western officials')).toBe(true)
+  })
+})
