@@ -127,6 +127,18 @@ function paragraphsOf(sentences: TokenSentence[]): Array<{start: number; end: nu
   return paragraphs
 }
 
+/** The apostrophe the document uses most: replacements follow it ("Mr. Trump’s" in a curly text). */
+function apostropheOf(text: string): '’' | "'" | undefined {
+  const curly = text.match(/\p{L}’\p{L}/gu)?.length ?? 0
+  const straight = text.match(/\p{L}'\p{L}/gu)?.length ?? 0
+  return curly === 0 && straight === 0 ? undefined : curly >= straight ? '’' : "'"
+}
+
+function withApostrophe(value: string, apostrophe: '’' | "'" | undefined): string {
+  if (!apostrophe) return value
+  return value.replace(/(?<=\p{L})['’](?=\p{L}|\s|$)/gu, apostrophe)
+}
+
 export default function retextRuleSets(options: RuleSetsOptions) {
   const index = new TokenIndex<RuleVariant>()
   const regexRules: CompiledRule[] = []
@@ -139,6 +151,7 @@ export default function retextRuleSets(options: RuleSetsOptions) {
   return function transformer(tree: Root, file: VFile): undefined {
     const text = String(file.value)
     const sentences = sentencesOf(tree, file)
+    const apostrophe = apostropheOf(text)
     const candidates: Candidate[] = []
 
     for (const sentence of sentences) {
@@ -196,7 +209,7 @@ export default function retextRuleSets(options: RuleSetsOptions) {
       const sentenceInitial = atSentenceStart(candidate.sentence.tokens, candidate.first)
       const expected: string[] = []
       for (const template of candidate.replacements) {
-        let replacement = renderTemplate(template, candidate.captures)
+        let replacement = withApostrophe(renderTemplate(template, candidate.captures), apostrophe)
         if (rule.preserveCase) replacement = preserveCase(replacement, actual, sentenceInitial)
         if (expected.includes(replacement)) continue
         if (replacementAlreadyThere(text, candidate.start, candidate.end, replacement)) continue

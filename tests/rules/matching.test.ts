@@ -206,3 +206,17 @@ rules:
     expect(rules.check(text).findings.find((f) => f.ruleId === 'flag')?.expected).toEqual([])
   })
 })
+
+describe('typography of replacements', () => {
+  const rules = withRules(`
+rules:
+  - id: title
+    message: x
+    match: "the press secretary of Mr. @Cap"
+    replace: Mr. $6's press secretary
+`)
+  it('follows the apostrophe the document uses', () => {
+    expect(rules.fix('Trump’s aide, the press secretary of Mr. Trump, spoke.', {apply: 'review'}).output).toBe('Trump’s aide, Mr. Trump’s press secretary, spoke.')
+    expect(rules.fix("Trump's aide, the press secretary of Mr. Trump, spoke.", {apply: 'review'}).output).toBe("Trump's aide, Mr. Trump's press secretary, spoke.")
+  })
+})
