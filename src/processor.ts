@@ -23,6 +23,8 @@ export interface PosteditOptions {
   detectors?: boolean | DetectorName[]
   /** Switch off rule sets or detectors by name, or single rules as "set/rule-id". */
   disable?: string[]
+  /** Source language of the translation (ISO 639-1; default "ru"). */
+  from?: string
   /** Texts longer than this (characters) are checked in windows cut at paragraph breaks. */
   windowSize?: number
 }
@@ -70,7 +72,10 @@ export function createProcessor(options: PosteditOptions = {}, ruleSets = loadRu
   const names =
     options.detectors === false ? [] : options.detectors === true || options.detectors === undefined ? DETECTOR_NAMES : options.detectors
   let processor = unified().use(retextEnglishChunked).use(retextRuleSets, {ruleSets})
-  for (const name of names) if (!disabled.has(name)) processor = processor.use(DETECTORS[name])
+  for (const name of names) {
+    if (disabled.has(name)) continue
+    processor = name === 'entity-names' ? processor.use(DETECTORS[name], {from: options.from}) : processor.use(DETECTORS[name])
+  }
   return processor as unknown as Processor<Root, Root, Root, undefined, undefined>
 }
 

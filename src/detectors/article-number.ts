@@ -7,10 +7,11 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf} from '../parse/tokens.js'
-import {looksPlural} from './lexicon.js'
+import {FUNCTION_WORDS, looksPlural} from './lexicon.js'
 
 // "a few people", "a lot", "a number of officials": a plural may follow these quantifiers.
-const QUANTIFIER_NEXT = new Set(['few', 'lot', 'lots', 'number', 'couple', 'dozen', 'hundred', 'thousand', 'million', 'billion', 'great', 'good'])
+// "a people" is a nation, singular.
+const QUANTIFIER_NEXT = new Set(['few', 'lot', 'lots', 'number', 'couple', 'dozen', 'hundred', 'thousand', 'million', 'billion', 'great', 'good', 'people'])
 
 export default function retextArticleNumber() {
   return (tree: Root, file: VFile): undefined => {
@@ -21,6 +22,9 @@ export default function retextArticleNumber() {
         const noun = tokens[i + 1]
         if (article.norm !== 'a' && article.norm !== 'an') continue
         if (noun.kind !== 'word' || !looksPlural(noun.text) || QUANTIFIER_NEXT.has(noun.norm)) continue
+        // A plural noun used as a modifier: "a jobs bill", "a veterans hospital", "a sports car".
+        const after = tokens[i + 2]
+        if (after?.kind === 'word' && /^\p{Ll}/u.test(after.text) && !FUNCTION_WORDS.has(after.norm)) continue
         // "Type A blood", "vitamin A": a capital A that is not at the sentence start is a letter.
         if (article.text === 'A' && i > 0) continue
         const following = tokens[i + 2]

@@ -2,6 +2,7 @@
 import retextActorPronoun from './actor-pronoun.js'
 import retextArticleNumber from './article-number.js'
 import retextCountryGenitive from './country-genitive.js'
+import retextEntityNames from './entity-names.js'
 import retextHyphenDash from './hyphen-dash.js'
 import retextMidsentenceCapital from './midsentence-capital.js'
 import retextOneOfThe from './one-of-the.js'
@@ -10,6 +11,7 @@ import retextQuotePunctuation from './quote-punctuation.js'
 import retextRepeatedWords from './repeated-words.js'
 
 export const DETECTORS = {
+  'entity-names': retextEntityNames,
   'repeated-words': retextRepeatedWords,
   punctuation: retextPunctuation,
   'quote-punctuation': retextQuotePunctuation,
@@ -28,6 +30,7 @@ export {
   retextActorPronoun,
   retextArticleNumber,
   retextCountryGenitive,
+  retextEntityNames,
   retextHyphenDash,
   retextMidsentenceCapital,
   retextOneOfThe,

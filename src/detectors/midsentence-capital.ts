@@ -21,6 +21,8 @@ export default function retextMidsentenceCapital() {
         if (token.kind !== 'word' || !/^\p{Lu}\p{Ll}+$/u.test(token.text)) continue
         const previous = tokens[i - 1]
         if (previous.kind !== 'word' || RESTARTS.test(previous.text) || previous.newlineBefore || token.newlineBefore) continue
+        // parse-latin does not break sentences after "in." or "18."; a full stop before is a break.
+        if (/[.!?…]$/.test(previous.text)) continue
         const lower = token.norm
         const isFunctionWord = FUNCTION_WORDS.has(lower) && lower !== 'us'
         const isAdverb = COMMON_ADVERBS.has(lower)

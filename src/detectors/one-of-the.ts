@@ -8,7 +8,10 @@ import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
 import {FUNCTION_WORDS, pluralize} from './lexicon.js'
 
-const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'these', 'those'])
+// Not "these"/"those": they are pronouns as often as determiners ("one of those we lost").
+const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their', 'our', 'my', 'your'])
+
+const ORDINAL_NOUNS = new Set(['day', 'year', 'week', 'month', 'chapter', 'page', 'step', 'phase', 'round', 'part', 'game', 'season', 'stage', 'act', 'volume'])
 
 // Words that can end the phrase without being a singular count noun: superlatives and
 // quantifiers ("one of the best", "one of the few"), and mass nouns.
@@ -18,14 +21,18 @@ const NOT_A_SINGULAR_NOUN = new Set([
   'people', 'staff', 'media', 'public', 'military', 'clergy', 'personnel', 'data', 'team', 'crew',
 ])
 
-/** The words after the determiner up to the noun: at most two modifiers, then the head noun. */
+/**
+ * The head noun after the determiner: at most two modifiers, then a word that ends the phrase
+ * (punctuation, a function word or a reporting verb follows). A plural, superlative, participle or
+ * adverb on the way means the phrase is not "one of the" + singular noun.
+ */
 function headNoun(tokens: Token[], from: number): {index: number; token: Token} | undefined {
   for (let i = from; i < Math.min(tokens.length, from + 3); i++) {
     const token = tokens[i]
-    if (token.kind !== 'word') return undefined
+    if (token.kind !== 'word' || /(s|est|ly|ed|ing)$/.test(token.norm) || token.norm === 'people' || token.norm === 'most') return undefined
     const next = tokens[i + 1]
     const phraseEnds = !next || next.kind !== 'word' || FUNCTION_WORDS.has(next.norm) || /^(said|says|told|added)$/.test(next.norm)
-    if (phraseEnds) return {index: i, token}
+    if (phraseEnds) return next?.norm === 'of' ? undefined : {index: i, token}
   }
   return undefined
 }
@@ -35,6 +42,8 @@ export default function retextOneOfThe() {
     for (const {tokens} of sentencesOf(tree, file)) {
       for (let i = 0; i + 3 < tokens.length; i++) {
         if (tokens[i].norm !== 'one' || tokens[i + 1].norm !== 'of' || !DETERMINERS.has(tokens[i + 2].norm)) continue
+        // "day one of my presidency" counts, it does not pick one of many.
+        if (ORDINAL_NOUNS.has(tokens[i - 1]?.norm ?? '')) continue
         const head = headNoun(tokens, i + 3)
         if (!head) continue
         const {token} = head

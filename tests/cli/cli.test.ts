@@ -16,7 +16,7 @@ describe('postedit check', () => {
   it('reports findings and exits 1; a clean text exits 0', () => {
     const found = run(['check', SEED])
     expect(found.code).toBe(1)
-    expect(found.stdout).toContain('entities/doha')
+    expect(found.stdout).toContain('entity-names/transliterated-name')
     const dir = tempDir()
     writeFileSync(join(dir, 'clean.txt'), 'The talks in Doha resumed on Monday.\n')
     expect(run(['check', join(dir, 'clean.txt')]).code).toBe(0)
@@ -26,8 +26,8 @@ describe('postedit check', () => {
     const {stdout} = run(['check', '--format', 'json', SEED])
     const [file] = JSON.parse(stdout) as Array<{path: string; messages: Array<Record<string, unknown>>}>
     expect(file.path).toBe(SEED)
-    const doha = file.messages.find((m) => m.ruleId === 'doha')!
-    expect(doha).toMatchObject({source: 'entities', actual: 'Dohi', expected: ['Doha'], category: 'entity', level: 'error'})
+    const doha = file.messages.find((m) => m.actual === 'Dohi')!
+    expect(doha).toMatchObject({source: 'entity-names', actual: 'Dohi', expected: ['Doha'], category: 'entity', level: 'error'})
     const place = doha.place as {start: {offset: number; line: number; column: number}; end: {offset: number}}
     expect(readFileSync(SEED, 'utf8').slice(place.start.offset, place.end.offset)).toBe('Dohi')
     expect(place.start).toMatchObject({line: 4, column: 10})
@@ -145,7 +145,7 @@ describe('postedit diff', () => {
 
   it('--annotate heads hunks with the rules behind them', () => {
     const result = run(['diff', '--annotate', '-'], {input: 'Talks in Dohi resumed.\n'})
-    expect(result.stdout).toMatch(/# entities\/doha: .*\n@@ /)
+    expect(result.stdout).toMatch(/# entity-names\/transliterated-name: Unexpected `Dohi`.*\n@@ /)
   })
 })
 

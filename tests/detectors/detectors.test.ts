@@ -76,7 +76,10 @@ describe('article-number', () => {
   const detector = withDetector('article-number')
   it('flags a or an before a plural, suggesting "the" before "of"', () => {
     expect(suggestions(detector, 'and a bodies of at least 35 people')).toEqual([{actual: 'a bodies', fixed: 'and the bodies of at least 35 people'}])
-    expect(suggestions(detector, 'they held a talks today')).toEqual([{actual: 'a talks', fixed: 'they held talks today'}])
+    expect(suggestions(detector, 'they held a talks with Iran')).toEqual([{actual: 'a talks', fixed: 'they held talks with Iran'}])
+  })
+  it('leaves plurals used as modifiers alone', () => {
+    expect(detector.check('a jobs bill, a veterans hospital, we are a people who care').findings).toEqual([])
   })
   it('leaves singulars in -s, quantifiers and letters alone', () => {
     expect(detector.check('a series, a crisis, a bus, a few people, a lot, vitamin A levels, a news report').findings).toEqual([])
@@ -117,5 +120,29 @@ describe('country-genitive', () => {
   })
   it('leaves other "of" phrases alone', () => {
     expect(detector.check('the officials of the ministry, the leaders of Hamas').findings).toEqual([])
+  })
+})
+
+describe('entity-names', () => {
+  const detector = withDetector('entity-names')
+  it('traces romanized and declined names back to the English name', () => {
+    const text = "Talks in Dohi and Dokhe; Katar, Kanada, Meksika, Floridy, Dzhidda; Netan'yakhu met Zelenskiy; Khamas; Saudovskaya Araviya; Abu-Dabi."
+    const found = Object.fromEntries(detector.check(text).findings.map((f) => [f.actual, f.expected[0]]))
+    expect(found).toEqual({
+      Dohi: 'Doha', Dokhe: 'Doha', Katar: 'Qatar', Kanada: 'Canada', Meksika: 'Mexico', Floridy: 'Florida',
+      Dzhidda: 'Jeddah', "Netan'yakhu": 'Netanyahu', Zelenskiy: 'Zelensky', Khamas: 'Hamas',
+      'Saudovskaya Araviya': 'Saudi Arabia', 'Abu-Dabi': 'Abu Dhabi',
+    })
+  })
+  it('keeps a possessive ending', () => {
+    expect(suggestions(detector, 'Katar’s emir')).toEqual([{actual: 'Katar’s', fixed: 'Qatar’s emir'}])
+  })
+  it('never flags correct names, common words, acronyms or known cities', () => {
+    const text = 'Hamas, Netanyahu, Doha, Qatar, Tenafly, Boehler, Leavitt, Nitzan Alon, Edan Alexander, Rim, Tramp, NOAA, Tunis, Salvador, Sana\'a.'
+    expect(detector.check(text).findings).toEqual([])
+  })
+  it('matches an unknown word by its transliteration key, for review', () => {
+    const [finding] = detector.check('The envoy flew to Egipte on Monday.').findings
+    expect(finding).toMatchObject({ruleId: 'name-like-transliteration', expected: ['Egypt'], apply: 'review'})
   })
 })

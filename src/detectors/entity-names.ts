@@ -1,0 +1,100 @@
+/**
+ * Named entities MT transliterated or declined: "Dohi" (Дохи → Doha), "Katar", "Kanada",
+ * "Floridy", "Dzhidda", "Netan'yakhu". Candidates come from the gazetteer: first the garbled forms
+ * generated from each entity's source-language name, then, for unknown words, a transliteration
+ * key compared with prominent entities. A word that is itself a known name or a common English
+ * word is left alone unless the entity it garbles is far more prominent than what it names.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {loadGazetteer, type Entity} from '../entities/gazetteer.js'
+import {translitKey} from '../entities/romanize.js'
+import {report} from '../findings.js'
+import {sentencesOf, type Token} from '../parse/tokens.js'
+
+export interface EntityNamesOptions {
+  /** Source language of the translation (ISO 639-1); the gazetteer's garbles are per language. */
+  from?: string
+}
+
+/**
+ * A known name is left alone unless it names something small (under KNOWN_FLOOR people) and the
+ * entity it looks like a garble of is at least PROMINENCE_RATIO times more prominent: "Kanada", a
+ * village in Indonesia, is still Canada; "Salvador", a city of millions, is not El Salvador.
+ */
+const PROMINENCE_RATIO = 50
+const KNOWN_FLOOR = 50_000
+const MAX_PHRASE = 3
+
+function stripPossessive(text: string): {base: string; suffix: string} {
+  const match = /^(.*?)(['’]s?)$/u.exec(text)
+  return match && match[1].length > 1 ? {base: match[1], suffix: match[2]} : {base: text, suffix: ''}
+}
+
+export default function retextEntityNames(options: EntityNamesOptions = {}) {
+  const language = options.from ?? 'ru'
+  return (tree: Root, file: VFile): undefined => {
+    const gazetteer = loadGazetteer()
+    const garbles = gazetteer.garblesFor(language)
+    const entities = gazetteer.data.entities
+
+    const isCommonWord = (lower: string): boolean =>
+      gazetteer.words.has(lower) || (lower.endsWith('s') && gazetteer.words.has(lower.slice(0, -1)))
+
+    /** Entities a (capitalized) phrase may be a garble of, best first, and whether it is an exact garble. */
+    const candidatesFor = (phrase: string): {entities: Entity[]; exact: boolean} | undefined => {
+      const lower = phrase.toLowerCase().replace(/’/g, "'")
+      const exact = garbles.get(lower)
+      const knownWeight = gazetteer.known.get(lower) ?? gazetteer.known.get(lower.replace(/'/g, ''))
+      // Acronyms (NOAA, NATO) are not transliterations.
+      if (!exact && /^[\p{Lu}\d]+$/u.test(phrase)) return undefined
+      let found: Entity[] = []
+      let isExact = false
+      if (exact) {
+        found = exact.map((id) => entities[id])
+        isExact = true
+      } else if (knownWeight === undefined && !isCommonWord(lower) && lower.replace(/[^a-z]/g, '').length >= 4) {
+        found = (gazetteer.keys.get(translitKey(phrase)) ?? []).map((id) => entities[id])
+      }
+      found = found.filter((entity) => entity.name.toLowerCase() !== lower)
+      if (found.length === 0) return undefined
+      // A correct name or a common word stays, unless it names something small next to the entity.
+      if (isCommonWord(lower)) return undefined
+      if (knownWeight !== undefined && (knownWeight >= KNOWN_FLOOR || found[0].prominence < knownWeight * PROMINENCE_RATIO)) return undefined
+      return {entities: found, exact: isExact}
+    }
+
+    for (const {tokens} of sentencesOf(tree, file)) {
+      for (let i = 0; i < tokens.length; i++) {
+        const first = tokens[i]
+        if (first.kind !== 'word' || !/^\p{Lu}/u.test(first.text)) continue
+        // Longest phrase first: "Saudovskaya Araviya", "Abu Dabi".
+        for (let length = Math.min(MAX_PHRASE, tokens.length - i); length >= 1; length--) {
+          const phrase = tokens.slice(i, i + length)
+          if (!phrase.every((token: Token, k) => token.kind === 'word' && /^\p{Lu}/u.test(token.text) && (k === 0 || token.spaceBefore))) continue
+          const last = phrase[phrase.length - 1]
+          const {base, suffix} = stripPossessive(last.text)
+          const text = [...phrase.slice(0, -1).map((token) => token.text), base].join(' ')
+          const found = candidatesFor(text)
+          if (!found) continue
+          const expected = found.entities.slice(0, 3).map((entity) => entity.name + suffix)
+          report(file, {
+            source: 'entity-names',
+            ruleId: found.exact ? 'transliterated-name' : 'name-like-transliteration',
+            reason: `Unexpected \`${text}\`, expected \`${found.entities[0].name}\`: ${found.exact ? 'a romanized or declined form of the name' : 'spelled like a transliteration of the name'}`,
+            start: first.start,
+            end: last.end,
+            expected,
+            category: 'entity',
+            level: found.exact ? 'error' : 'warning',
+            apply: found.exact && found.entities.length === 1 ? 'auto' : 'review',
+            priority: 5,
+          })
+          i += length - 1
+          break
+        }
+      }
+    }
+    return undefined
+  }
+}

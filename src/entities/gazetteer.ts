@@ -1,0 +1,266 @@
+/**
+ * The gazetteer: English names of places, countries, people and organizations, with the garbled
+ * forms MT makes of them from their Russian names, a transliteration key for fuzzy look-up, and
+ * the names and words that are known to be correct. Built once from data (GeoNames cities1000,
+ * world-countries, dictionary-en, rules/lists/*.yml) and cached as JSON.
+ */
+import {createHash} from 'node:crypto'
+import {existsSync, mkdirSync, readFileSync, writeFileSync, renameSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {dirname, join} from 'node:path'
+import {parse} from 'yaml'
+import {SHIPPED_RULES_DIR} from '../rules/load.js'
+import {isCyrillic, romanizations, russianCaseForms, translitKey} from './romanize.js'
+
+export type EntityKind = 'country' | 'city' | 'place' | 'person' | 'organization'
+
+export interface Entity {
+  name: string
+  kind: EntityKind
+  prominence: number
+}
+
+/**
+ * The cached form. Large tables are stored as tab-separated lines in one string each: parsing a
+ * 150,000-key JSON object and turning it into a Map costs ~400 ms, splitting lines ~40 ms.
+ */
+export interface GazetteerData {
+  version: number
+  entities: Entity[]
+  /** Source language → lines "garbled form (lower case)\tid,id" (most prominent first). */
+  garbles: Record<string, string>
+  /** Lines "translitKey\tid,id" for prominent entities (unknown words no garble list has). */
+  keys: string
+  /** Lines "correct name (lower case)\tweight" (population for places). */
+  known: string
+  /** Common English words (dictionary stems), one per line. */
+  words: string
+}
+
+function toLines(map: Iterable<[string, string | number]>): string {
+  const lines: string[] = []
+  for (const [key, value] of map) lines.push(`${key}\t${value}`)
+  return lines.sort().join('\n')
+}
+
+function fromLines<T>(text: string, convert: (value: string) => T): Map<string, T> {
+  const map = new Map<string, T>()
+  if (!text) return map
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t')
+    map.set(line.slice(0, tab), convert(line.slice(tab + 1)))
+  }
+  return map
+}
+
+const toIds = (value: string): number[] => value.split(',').map(Number)
+
+const VERSION = 4
+/** Cities below this population do not get garbled forms generated (too obscure to be worth the risk). */
+export const GARBLE_MIN_POPULATION = 100_000
+/** Entities below this prominence are not fuzzy-matched. */
+export const FUZZY_MIN_PROMINENCE = 1_000_000
+const COUNTRY_PROMINENCE = 1_000_000_000
+
+const require = createRequire(import.meta.url)
+const ROOT = dirname(SHIPPED_RULES_DIR)
+const LISTS = join(SHIPPED_RULES_DIR, 'lists')
+
+interface Country {
+  name: {common: string; official: string}
+  altSpellings?: string[]
+  capital?: string[]
+  translations?: {rus?: {common: string; official: string}}
+}
+
+interface Sources {
+  citiesPath: string
+  countries: Country[]
+  dictionary: string
+  places: Array<{name: string; ru: string; prominence: number; also?: string[]}>
+  people: Array<{name: string; ru: string; prominence: number; also?: string[]}>
+  organizations: {organizations: string[]; russian?: Record<string, string>}
+}
+
+function readSources(): Sources {
+  return {
+    citiesPath: require.resolve('cities1000/cities1000.txt'),
+    countries: require('world-countries/countries.json') as Country[],
+    dictionary: readFileSync(join(dirname(require.resolve('dictionary-en')), 'index.dic'), 'utf8'),
+    places: (parse(readFileSync(join(LISTS, 'places.yml'), 'utf8')) as {places: Sources['places']}).places,
+    people: (parse(readFileSync(join(LISTS, 'people.yml'), 'utf8')) as {people: Sources['people']}).people,
+    organizations: parse(readFileSync(join(LISTS, 'organizations.yml'), 'utf8')) as Sources['organizations'],
+  }
+}
+
+/** A fingerprint of everything the gazetteer is built from, so a stale cache is rebuilt. */
+function fingerprint(): string {
+  const hash = createHash('sha256').update(String(VERSION))
+  for (const file of ['places.yml', 'people.yml', 'organizations.yml']) hash.update(readFileSync(join(LISTS, file)))
+  for (const pkg of ['cities1000/package.json', 'world-countries/package.json', 'dictionary-en/package.json']) {
+    try {
+      hash.update(readFileSync(require.resolve(pkg)))
+    } catch {
+      hash.update(pkg)
+    }
+  }
+  return hash.digest('hex').slice(0, 16)
+}
+
+export function buildGazetteer(sources: Sources = readSources()): GazetteerData {
+  const entities: Entity[] = []
+  const ids = new Map<string, number>()
+  const known = new Map<string, number>()
+  const garbles = new Map<string, Set<number>>()
+  const cyrillicOf = new Map<number, Set<string>>()
+
+  const entityId = (name: string, kind: EntityKind, prominence: number): number => {
+    const existing = ids.get(name)
+    if (existing !== undefined) {
+      const entity = entities[existing]
+      if (prominence > entity.prominence) entity.prominence = prominence
+      if (kind === 'country') entity.kind = kind
+      return existing
+    }
+    ids.set(name, entities.length)
+    entities.push({name, kind, prominence})
+    return entities.length - 1
+  }
+  const addKnown = (name: string, weight: number): void => {
+    const key = name.toLowerCase()
+    known.set(key, Math.max(known.get(key) ?? 0, weight))
+  }
+  const addCyrillic = (id: number, name: string): void => {
+    if (!isCyrillic(name)) return
+    let set = cyrillicOf.get(id)
+    if (!set) cyrillicOf.set(id, (set = new Set()))
+    set.add(name)
+  }
+  const addGarble = (form: string, id: number): void => {
+    const key = form.toLowerCase().replace(/’/g, "'")
+    let set = garbles.get(key)
+    if (!set) garbles.set(key, (set = new Set()))
+    set.add(id)
+  }
+
+  // Cities: every primary name is known; prominent ones get their Cyrillic names for garbling.
+  for (const line of readFileSync(sources.citiesPath, 'utf8').split('\n')) {
+    const fields = line.split('\t')
+    if (fields.length < 15) continue
+    const [, name, ascii, alternates] = fields
+    const population = Number(fields[14]) || 0
+    addKnown(name, population)
+    addKnown(ascii, population)
+    if (population < GARBLE_MIN_POPULATION) continue
+    const id = entityId(name, 'city', population)
+    for (const alternate of alternates.split(',')) addCyrillic(id, alternate)
+  }
+
+  for (const country of sources.countries) {
+    const id = entityId(country.name.common, 'country', COUNTRY_PROMINENCE)
+    for (const name of [country.name.common, country.name.official, ...(country.altSpellings ?? []).filter((n) => n.length > 3)])
+      addKnown(name, COUNTRY_PROMINENCE)
+    if (country.translations?.rus) addCyrillic(id, country.translations.rus.common)
+  }
+
+  for (const [list, kind] of [[sources.places, 'place'], [sources.people, 'person']] as const)
+    for (const entry of list) {
+      const id = entityId(entry.name, kind, entry.prominence)
+      addKnown(entry.name, entry.prominence)
+      addCyrillic(id, entry.ru)
+      for (const also of entry.also ?? []) addGarble(also, id)
+    }
+  for (const name of sources.organizations.organizations) addKnown(name, COUNTRY_PROMINENCE / 10)
+  for (const [name, ru] of Object.entries(sources.organizations.russian ?? {})) {
+    addCyrillic(entityId(name, 'organization', COUNTRY_PROMINENCE / 10), ru)
+  }
+
+  // Names the dictionary knows (capitalized entries) are correct; lower-case entries are words.
+  const words = new Set<string>()
+  for (const line of sources.dictionary.split('\n').slice(1)) {
+    const word = line.split('/')[0].trim()
+    if (!word) continue
+    if (/^\p{Lu}/u.test(word)) addKnown(word, 0)
+    else words.add(word.toLowerCase())
+  }
+
+  // Russian case forms × romanization schemes = the garbles; a form that is a correct name of the
+  // same entity is not a garble.
+  for (const [id, names] of cyrillicOf) {
+    const entity = entities[id]
+    for (const cyrillic of names)
+      for (const form of russianCaseForms(cyrillic))
+        for (const latin of romanizations(form)) {
+          if (latin.toLowerCase() === entity.name.toLowerCase()) continue
+          addGarble(latin, id)
+        }
+  }
+
+  const byProminence = (a: number, b: number): number => entities[b].prominence - entities[a].prominence
+  const garbleLines = [...garbles].map(([form, set]): [string, string] => [form, [...set].sort(byProminence).join(',')])
+  const keys = new Map<string, number[]>()
+  entities.forEach((entity, id) => {
+    if (entity.prominence < FUZZY_MIN_PROMINENCE || entity.name.length < 4) return
+    const key = translitKey(entity.name)
+    keys.set(key, [...(keys.get(key) ?? []), id])
+  })
+  return {
+    version: VERSION,
+    entities,
+    garbles: {ru: toLines(garbleLines)},
+    keys: toLines([...keys].map(([key, list]): [string, string] => [key, list.sort(byProminence).join(',')])),
+    known: toLines(known),
+    words: [...words].sort().join('\n'),
+  }
+}
+
+export interface Gazetteer {
+  data: GazetteerData
+  known: Map<string, number>
+  words: Set<string>
+  garblesFor(language: string): Map<string, number[]>
+  keys: Map<string, number[]>
+}
+
+const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'postedit')
+
+let loaded: Gazetteer | undefined
+
+/** The gazetteer, from the cache when it is current, else built and cached (about a second). */
+export function loadGazetteer(): Gazetteer {
+  if (loaded) return loaded
+  const file = join(CACHE_DIR, `gazetteer-${fingerprint()}.json`)
+  let data: GazetteerData | undefined
+  if (existsSync(file)) {
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8')) as GazetteerData
+    } catch {
+      data = undefined
+    }
+  }
+  if (!data || data.version !== VERSION) {
+    data = buildGazetteer()
+    try {
+      mkdirSync(CACHE_DIR, {recursive: true})
+      const temp = `${file}.${process.pid}.tmp`
+      writeFileSync(temp, JSON.stringify(data))
+      renameSync(temp, file)
+    } catch {
+      // A read-only install still works; it just builds the gazetteer on every start.
+    }
+  }
+  const garbleMaps = new Map<string, Map<string, number[]>>()
+  const built = data
+  loaded = {
+    data: built,
+    known: fromLines(built.known, Number),
+    words: new Set(built.words.split('\n')),
+    keys: fromLines(built.keys, toIds),
+    garblesFor(language) {
+      let map = garbleMaps.get(language)
+      if (!map) garbleMaps.set(language, (map = fromLines(built.garbles[language] ?? '', toIds)))
+      return map
+    },
+  }
+  return loaded
+}
