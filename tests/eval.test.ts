@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {loadAnnotatedCorpus, referenceText, scoreText, summarize} from '../src/eval/score.js'
+import {loadAnnotatedCorpus, referenceText, scoreClean, scoreText, summarize} from '../src/eval/score.js'
 import {createPostedit} from '../src/processor.js'
 
 const corpus = loadAnnotatedCorpus('corpus')
@@ -28,5 +28,13 @@ describe('quality on the annotated corpus', () => {
   it('builds the reference from the first accepted fixes', () => {
     const reference = referenceText('aa bb cc', [{id: 'x', start: 3, end: 5, text: 'bb', category: 'c', severity: 'error', fixes: ['BB']}])
     expect(reference).toBe('aa BB cc')
+  })
+})
+
+describe('false alarms on clean English', () => {
+  it('at most 1 finding per 5,000 words of well-edited text', () => {
+    const clean = scoreClean(createPostedit(), 'corpus/clean')
+    expect(clean.words).toBeGreaterThan(40_000)
+    expect(clean.per5000).toBeLessThanOrEqual(1)
   })
 })

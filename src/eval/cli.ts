@@ -7,13 +7,17 @@
  */
 import {parseArgs} from 'node:util'
 import {createPostedit} from '../processor.js'
-import {loadAnnotatedCorpus, scoreText, summarize, type TextScore} from './score.js'
+import {existsSync} from 'node:fs'
+import {join} from 'node:path'
+import {loadAnnotatedCorpus, scoreClean, scoreText, summarize, type TextScore} from './score.js'
 
 const SEED = 'gaza-hostage-talks'
 
 const {values} = parseArgs({options: {json: {type: 'boolean'}, verbose: {type: 'boolean'}, corpus: {type: 'string'}}})
 const postedit = createPostedit()
-const texts = loadAnnotatedCorpus(values.corpus ?? 'corpus')
+const folder = values.corpus ?? 'corpus'
+const texts = loadAnnotatedCorpus(folder)
+const clean = existsSync(join(folder, 'clean')) ? scoreClean(postedit, join(folder, 'clean')) : undefined
 const scores = texts.map((text) => scoreText(postedit, text))
 const groups = {
   seed: summarize(scores.filter((s) => s.name === SEED)),
@@ -22,7 +26,8 @@ const groups = {
 }
 
 if (values.json) {
-  process.stdout.write(JSON.stringify({groups, texts: scores.map(({outcomes: _outcomes, falsePositives: _falsePositives, ...rest}) => rest)}, null, 2) + '\n')
+  const cleanSummary = clean && {texts: clean.texts, words: clean.words, findings: clean.findings, per5000: clean.per5000, byRule: clean.byRule}
+  process.stdout.write(JSON.stringify({groups, clean: cleanSummary, texts: scores.map(({outcomes: _outcomes, falsePositives: _falsePositives, ...rest}) => rest)}, null, 2) + '\n')
 } else {
   const f = (value: number): string => value.toFixed(3)
   const header = ['text', 'spans', 'found', 'recall', 'findings', 'precision', 'fix-acc', 'fixed/fixable', 'dist-removed', 'edits-outside']
@@ -38,6 +43,8 @@ if (values.json) {
   const line = (cells: Array<string | number>): string => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ')
   console.log(line(header))
   for (const row of rows) console.log(line(row))
+  if (clean)
+    console.log(`\nclean English (${clean.texts} texts, ${clean.words} words): ${clean.findings} findings = ${clean.per5000.toFixed(2)} per 5,000 words`)
   console.log('\nrecall: gold spans overlapped by a finding; precision: findings overlapping a gold span;')
   console.log('fix-acc: found spans that end in an accepted state after applying every first suggestion')
   console.log('(flag-only spans: flagged and left unchanged); fixed/fixable: spans with accepted fixes that were fixed;')
@@ -50,4 +57,8 @@ if (values.json) {
         console.log(`  wrong   ${o.span.id} ${JSON.stringify(o.span.text)} → ${JSON.stringify(o.after)}  (accepted: ${JSON.stringify(o.span.fixes)})`)
       for (const fp of score.falsePositives) console.log(`  false   ${fp.source}/${fp.ruleId} ${JSON.stringify(fp.actual)} at ${fp.start.line}:${fp.start.column}`)
     }
+  if (values.verbose && clean) {
+    console.log('\n== clean English')
+    for (const {path, finding} of clean.examples) console.log(`  ${path}:${finding.start.line}:${finding.start.column} ${finding.source}/${finding.ruleId} ${JSON.stringify(finding.actual)}`)
+  }
 }

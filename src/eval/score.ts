@@ -173,3 +173,32 @@ export function loadAnnotatedCorpus(folder: string): AnnotatedText[] {
       return {name: basename(name, '.gold.json'), text, gold: gold.annotations}
     })
 }
+
+export interface CleanScore {
+  texts: number
+  words: number
+  findings: number
+  /** Findings per 5,000 words: false alarms, since the texts are well-edited English. */
+  per5000: number
+  byRule: Record<string, number>
+  examples: Array<{path: string; finding: Finding}>
+}
+
+/** False alarms on well-edited English: every finding on the clean texts counts. */
+export function scoreClean(postedit: Postedit, folder: string): CleanScore {
+  let words = 0
+  const byRule: Record<string, number> = {}
+  const examples: CleanScore['examples'] = []
+  const files = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort()
+  for (const name of files) {
+    const text = readFileSync(join(folder, name), 'utf8')
+    words += text.split(/\s+/).filter(Boolean).length
+    for (const finding of postedit.check(text).findings) {
+      const key = `${finding.source}/${finding.ruleId}`
+      byRule[key] = (byRule[key] ?? 0) + 1
+      examples.push({path: join(folder, name), finding})
+    }
+  }
+  const findings = examples.length
+  return {texts: files.length, words, findings, per5000: words === 0 ? 0 : (findings / words) * 5000, byRule, examples}
+}
