@@ -155,7 +155,7 @@ export interface Sequence {
   lemmaElements: Map<number, string>
 }
 
-const MAX_SEQUENCES = 4096
+const MAX_SEQUENCES = 50_000
 
 /**
  * Every way a pattern can spell out, as sequences of single-token atoms. Each atom remembers the

@@ -60,6 +60,8 @@ function passesContext(candidate: Candidate, text: string): boolean {
   return !antipatternHolds(rule, candidate)
 }
 
+const AUXILIARIES = new Set(['has', 'have', 'had', 'having', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets'])
+
 function tokenCaptures(
   text: string,
   tokens: Token[],
@@ -84,7 +86,9 @@ function tokenCaptures(
     .sort((a, b) => a[0] - b[0])
     .flatMap(([element, lemma]) => {
       const span = spans.get(element)
-      return span ? [{lemma, word: slice(span)}] : []
+      if (!span) return []
+      const before = tokens[span.first - 1]?.norm ?? ''
+      return [{lemma, word: slice(span), afterAuxiliary: AUXILIARIES.has(before)}]
     })
   return {
     first,

@@ -41,8 +41,11 @@ export interface MatchCaptures {
   capture(index: number): string | undefined
   /** Known lemma of capture N, when it came from a <lemma> element. */
   lemmaOfCapture(index: number): string | undefined
-  /** The lemma elements of the match, in pattern order, with the word that matched each. */
-  lemmaSlots: Array<{lemma: string; word: string}>
+  /**
+   * The lemma elements of the match, in pattern order, with the word that matched each and whether
+   * an auxiliary (has, was, …) stands before it, which makes a past form a participle.
+   */
+  lemmaSlots: Array<{lemma: string; word: string; afterAuxiliary?: boolean}>
 }
 
 export function renderTemplate(parts: TemplatePart[], captures: MatchCaptures): string {
@@ -65,7 +68,9 @@ export function renderTemplate(parts: TemplatePart[], captures: MatchCaptures): 
     } else if (part.form) out += inflect(part.lemma ?? '', part.form)
     else {
       const slot = captures.lemmaSlots[part.lemmaSlot ?? 0]
-      const form = slot ? (formNameOf(slot.lemma, slot.word.split(/\s+/)[0]) ?? 'base') : 'base'
+      let form = slot ? (formNameOf(slot.lemma, slot.word.split(/\s+/)[0]) ?? 'base') : 'base'
+      // "has increased" → "has risen", "was lit" → "was ignited": after an auxiliary, the participle.
+      if (form === 'ed' && slot?.afterAuxiliary) form = 'pp'
       out += inflect(part.lemma ?? '', form)
     }
   }

@@ -145,10 +145,19 @@ export function atomTokenIndexes(sequence: Sequence, start: number): number[] {
   return sequence.atoms.map((atom) => (atom.kind === 'anchor' ? -1 : position++))
 }
 
-/** For case-sensitive rules: every literal atom must equal the token as written (quotes folded). */
+/**
+ * For case-sensitive rules: every literal atom must equal the token as written (quotes folded);
+ * a lower-case word may also stand capitalized at the start of a sentence ("the UNO" matches
+ * "The UNO condemned").
+ */
 export function matchesCase(sequence: Sequence, tokens: Token[], start: number): boolean {
   const indexes = atomTokenIndexes(sequence, start)
-  return sequence.atoms.every(
-    (atom, i) => atom.kind !== 'literal' || foldQuotes(tokens[indexes[i]].text) === foldQuotes(atom.exact),
-  )
+  return sequence.atoms.every((atom, i) => {
+    if (atom.kind !== 'literal') return true
+    const index = indexes[i]
+    const written = foldQuotes(tokens[index].text)
+    const wanted = foldQuotes(atom.exact)
+    if (written === wanted) return true
+    return wanted === wanted.toLowerCase() && written === wanted.charAt(0).toUpperCase() + wanted.slice(1) && atSentenceStart(tokens, index)
+  })
 }
