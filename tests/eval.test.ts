@@ -38,3 +38,16 @@ describe('false alarms on clean English', () => {
     expect(clean.per5000).toBeLessThanOrEqual(1)
   })
 })
+
+describe('the other annotated articles', () => {
+  const others = corpus.filter((text) => text.name !== 'gaza-hostage-talks')
+  it('are at least three, on other topics', () => {
+    expect(others.length).toBeGreaterThanOrEqual(3)
+  })
+  it('hold floors: recall ≥ 0.70, precision ≥ 0.95, fix accuracy ≥ 0.80', () => {
+    const summary = summarize(others.map((text) => scoreText(createPostedit(), text)))
+    expect(summary.recall).toBeGreaterThanOrEqual(0.7)
+    expect(summary.precision).toBeGreaterThanOrEqual(0.95)
+    expect(summary.fixAccuracy).toBeGreaterThanOrEqual(0.8)
+  })
+})

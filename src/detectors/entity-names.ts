@@ -31,6 +31,43 @@ function stripPossessive(text: string): {base: string; suffix: string} {
   return match && match[1].length > 1 ? {base: match[1], suffix: match[2]} : {base: text, suffix: ''}
 }
 
+const REGION_WORDS = new Set(['oblast', 'region', 'krai', 'kray', 'province', 'district'])
+
+/**
+ * "Kurganskaya oblast" → "Kurgan region": Russian names a region with an adjective of its main
+ * city; English uses the city's name. The adjective's stem is checked against known names.
+ */
+function regionAdjective(tokens: Token[], index: number, isKnown: (name: string) => boolean): {actual: string; expected: string} | undefined {
+  const adjective = tokens[index]
+  const noun = tokens[index + 1]
+  if (!noun || !REGION_WORDS.has(noun.norm) || !noun.spaceBefore) return undefined
+  const match = /^(\p{Lu}\p{Ll}+?)(sk)?(aya|aja|oy|oi|oj|iy|ogo|oye|oe)$/u.exec(adjective.text)
+  if (!match) return undefined
+  const [, stem, sk] = match
+  // Kurskaya → Kursk (the city ends in -sk); Kurganskaya → Kurgan.
+  const candidates = sk ? [stem + 'sk', stem] : [stem]
+  const city = candidates.find(isKnown)
+  if (!city) return undefined
+  return {actual: `${adjective.text} ${noun.text}`, expected: `${city} region`}
+}
+
+// English-language news writes Russian names with -y (Medinsky, Dmitry), not -iy / -ii / -ij.
+const FIRST_NAME_ENDINGS: Record<string, string> = {
+  dmitriy: 'Dmitry', dmitrii: 'Dmitry', yuriy: 'Yury', yurii: 'Yury', valeriy: 'Valery', valerii: 'Valery',
+  anatoliy: 'Anatoly', anatolii: 'Anatoly', grigoriy: 'Grigory', grigorii: 'Grigory', vasiliy: 'Vasily',
+  vasilii: 'Vasily', gennadiy: 'Gennady', gennadii: 'Gennady', arkadiy: 'Arkady', evgeniy: 'Yevgeny',
+  evgenii: 'Yevgeny', yevgeniy: 'Yevgeny', sergei: 'Sergei', sergey: 'Sergei', aleksey: 'Alexei',
+  aleksei: 'Alexei', alexey: 'Alexei', nikolay: 'Nikolai', andrey: 'Andrei', mikhail: 'Mikhail',
+}
+
+function russianNameEnding(word: string): string | undefined {
+  const lower = word.toLowerCase()
+  const first = FIRST_NAME_ENDINGS[lower]
+  if (first) return first.toLowerCase() === lower ? undefined : first
+  const surname = /^(\p{Lu}\p{Ll}{2,}(?:sk|tsk|zk|ck))(?:iy|ii|ij|yi|yy)$/u.exec(word)
+  return surname ? surname[1] + 'y' : undefined
+}
+
 export default function retextEntityNames(options: EntityNamesOptions = {}) {
   const language = options.from ?? 'ru'
   return (tree: Root, file: VFile): undefined => {
@@ -64,10 +101,48 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
       return {entities: found, exact: isExact}
     }
 
+    const isUnknown = (word: string): boolean => {
+      const lower = word.toLowerCase()
+      return !gazetteer.known.has(lower) && !isCommonWord(lower)
+    }
+
     for (const {tokens} of sentencesOf(tree, file)) {
       for (let i = 0; i < tokens.length; i++) {
         const first = tokens[i]
         if (first.kind !== 'word' || !/^\p{Lu}/u.test(first.text)) continue
+        const region = regionAdjective(tokens, i, (name) => gazetteer.known.has(name.toLowerCase()))
+        if (region) {
+          report(file, {
+            source: 'entity-names',
+            ruleId: 'russian-region-adjective',
+            reason: `Unexpected \`${region.actual}\`, expected \`${region.expected}\`: English names a Russian region after its city`,
+            start: first.start,
+            end: tokens[i + 1].end,
+            expected: [region.expected],
+            category: 'entity',
+            level: 'warning',
+            apply: 'review',
+            priority: 5,
+          })
+          i++
+          continue
+        }
+        const ending = russianNameEnding(first.text)
+        if (ending && isUnknown(first.text) && !garbles.has(first.norm)) {
+          report(file, {
+            source: 'entity-names',
+            ruleId: 'russian-name-ending',
+            reason: `Unexpected \`${first.text}\`, expected \`${ending}\`: English-language news spells this Russian name ending with -y`,
+            start: first.start,
+            end: first.end,
+            expected: [ending],
+            category: 'entity',
+            level: 'warning',
+            apply: 'review',
+            priority: 4,
+          })
+          continue
+        }
         // Longest phrase first: "Saudovskaya Araviya", "Abu Dabi".
         for (let length = Math.min(MAX_PHRASE, tokens.length - i); length >= 1; length--) {
           const phrase = tokens.slice(i, i + length)

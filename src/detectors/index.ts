@@ -1,7 +1,9 @@
 /** The generic detectors, by name. Each is a retext plugin with one job. */
 import retextActorPronoun from './actor-pronoun.js'
 import retextArticleNumber from './article-number.js'
+import retextCountryArticle from './country-article.js'
 import retextCountryGenitive from './country-genitive.js'
+import retextDemonymSide from './demonym-side.js'
 import retextEntityNames from './entity-names.js'
 import retextHyphenDash from './hyphen-dash.js'
 import retextMidsentenceCapital from './midsentence-capital.js'
@@ -21,6 +23,8 @@ export const DETECTORS = {
   'one-of-the': retextOneOfThe,
   'actor-pronoun': retextActorPronoun,
   'country-genitive': retextCountryGenitive,
+  'country-article': retextCountryArticle,
+  'demonym-side': retextDemonymSide,
 } as const
 
 export type DetectorName = keyof typeof DETECTORS
@@ -29,7 +33,9 @@ export const DETECTOR_NAMES = Object.keys(DETECTORS) as DetectorName[]
 export {
   retextActorPronoun,
   retextArticleNumber,
+  retextCountryArticle,
   retextCountryGenitive,
+  retextDemonymSide,
   retextEntityNames,
   retextHyphenDash,
   retextMidsentenceCapital,

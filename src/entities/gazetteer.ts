@@ -55,7 +55,7 @@ function fromLines<T>(text: string, convert: (value: string) => T): Map<string, 
 
 const toIds = (value: string): number[] => value.split(',').map(Number)
 
-const VERSION = 4
+const VERSION = 5
 /** Cities below this population do not get garbled forms generated (too obscure to be worth the risk). */
 export const GARBLE_MIN_POPULATION = 100_000
 /** Entities below this prominence are not fuzzy-matched. */
@@ -77,7 +77,7 @@ interface Sources {
   citiesPath: string
   countries: Country[]
   dictionary: string
-  places: Array<{name: string; ru: string; prominence: number; also?: string[]}>
+  places: Array<{name: string; ru: string; prominence: number; also?: string[]; replaces?: string}>
   people: Array<{name: string; ru: string; prominence: number; also?: string[]}>
   organizations: {organizations: string[]; russian?: Record<string, string>}
 }
@@ -165,6 +165,14 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
 
   for (const [list, kind] of [[sources.places, 'place'], [sources.people, 'person']] as const)
     for (const entry of list) {
+      // A curated name wins over the data set's ("Türkiye" → Turkey, "Kiev" → Kyiv).
+      const replaces = 'replaces' in entry ? entry.replaces : undefined
+      const replaced = replaces === undefined ? undefined : ids.get(replaces)
+      if (replaced !== undefined && replaces !== undefined) {
+        ids.delete(replaces)
+        entities[replaced].name = entry.name
+        ids.set(entry.name, replaced)
+      }
       const id = entityId(entry.name, kind, entry.prominence)
       addKnown(entry.name, entry.prominence)
       addCyrillic(id, entry.ru)

@@ -64,7 +64,25 @@ export function tokenizeSentence(sentence: Sentence): Token[] {
     pendingSpace = false
     pendingNewline = false
   }
-  return tokens
+  return mergeNumbers(tokens)
+}
+
+/** parse-latin cuts "1,000" into "1", ",", "000"; a number is one token. */
+function mergeNumbers(tokens: Token[]): Token[] {
+  const out: Token[] = []
+  for (const token of tokens) {
+    const previous = out[out.length - 1]
+    const beforePrevious = out[out.length - 2]
+    if (
+      previous?.text === ',' && !previous.spaceBefore && !token.spaceBefore && /^\d{3}(?:\D|$)/.test(token.text) &&
+      beforePrevious && /^\d[\d,]*$/.test(beforePrevious.text)
+    ) {
+      out.splice(-2, 2, {...beforePrevious, text: beforePrevious.text + ',' + token.text, norm: beforePrevious.norm + ',' + token.norm, end: token.end, node: undefined})
+      continue
+    }
+    out.push(token)
+  }
+  return out
 }
 
 export function tokenizeTree(tree: Root): TokenSentence[] {

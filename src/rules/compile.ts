@@ -8,7 +8,7 @@ import type {Root} from 'nlcst'
 import {tokenizeTree} from '../parse/tokens.js'
 import type {ApplyPolicy, Category, Level} from '../types.js'
 import {RuleFileError, type LocatedRuleSpec, type RuleSetSource} from './load.js'
-import {expandPattern, parsePattern, PatternError, type LiteralTokenizer, type Sequence} from './pattern.js'
+import {elementNames, expandPattern, parsePattern, PatternError, type LiteralTokenizer, type Sequence} from './pattern.js'
 import {parseTemplate, TemplateError, type TemplatePart} from './replace.js'
 import {TokenIndex} from './token-index.js'
 
@@ -126,9 +126,22 @@ export function compileRule(spec: LocatedRuleSpec, set: RuleSetSource): Compiled
   const compileTemplates = (templates: string | string[] | undefined, patterns: string[], sequences: Sequence[]): TemplatePart[][] => {
     const elementCount = Math.min(...patterns.map((pattern) => parsePattern(pattern).length))
     const lemmaElementCount = Math.min(...sequences.map((sequence) => sequence.lemmaElements.size))
+    let names: Map<string, number> | undefined
+    if (patterns.length > 0) {
+      try {
+        const all = patterns.map((pattern) => elementNames(parsePattern(pattern)))
+        names = all[0]
+        for (const other of all.slice(1))
+          for (const [name, index] of other)
+            if (names.get(name) !== index) fail(`element name "${name}" stands at different places in the patterns of one replacement`)
+      } catch (error) {
+        if (error instanceof PatternError) return fail(error.message)
+        throw error
+      }
+    }
     return asList(templates).map((template) => {
       try {
-        const parts = parseTemplate(template)
+        const parts = parseTemplate(template, names)
         for (const part of parts) {
           const capture = part.kind === 'capture' ? part.index : part.kind === 'inflect' ? part.capture : undefined
           if (capture !== undefined && patterns.length > 0 && capture > elementCount)

@@ -12,6 +12,7 @@ const IRREGULAR: Record<string, [string, string]> = {
   arise: ['arose', 'arisen'], bear: ['bore', 'borne'], beat: ['beat', 'beaten'], become: ['became', 'become'],
   begin: ['began', 'begun'], bend: ['bent', 'bent'], bind: ['bound', 'bound'], bite: ['bit', 'bitten'],
   blow: ['blew', 'blown'], break: ['broke', 'broken'], bring: ['brought', 'brought'], build: ['built', 'built'],
+  burst: ['burst', 'burst'], broadcast: ['broadcast', 'broadcast'],
   burn: ['burned', 'burned'], buy: ['bought', 'bought'], catch: ['caught', 'caught'], choose: ['chose', 'chosen'],
   come: ['came', 'come'], cost: ['cost', 'cost'], cut: ['cut', 'cut'], deal: ['dealt', 'dealt'],
   do: ['did', 'done'], draw: ['drew', 'drawn'], drink: ['drank', 'drunk'], drive: ['drove', 'driven'],

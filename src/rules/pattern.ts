@@ -9,18 +9,21 @@
  *   @Cap @lower @num @word @punct   a capitalized word, a lower-case word, a token with a digit, any word, any punctuation
  *   /regex/flags           one token whose text matches the regex
  *   ^   $                  start or end of the sentence (end ignores closing punctuation and quotes)
+ *   name=X                 names element X, so a replacement can say $name instead of counting ($3)
  *
  * A pattern is parsed into elements, then expanded into sequences of single-token atoms so that
  * a trie can index them by their first token.
  */
 import {matchForms} from './inflect.js'
 
-export type Element =
+export type Element = ElementBody & {name?: string}
+
+type ElementBody =
   | {kind: 'literal'; text: string; optional: boolean}
   | {kind: 'alternatives'; options: Element[][]; optional: boolean}
   | {kind: 'lemma'; lemmas: string[]; optional: boolean}
   | {kind: 'wildcard'; min: number; max: number; optional: boolean}
-  | {kind: 'class'; name: TokenClass; optional: boolean}
+  | {kind: 'class'; tokenClass: TokenClass; optional: boolean}
   | {kind: 'regex'; regex: RegExp; optional: boolean}
   | {kind: 'anchor'; at: 'start' | 'end'; optional: false}
 
@@ -90,7 +93,20 @@ export function parsePattern(pattern: string): Element[] {
   return elements
 }
 
+/** Element numbers by name ($name → $N). */
+export function elementNames(elements: Element[]): Map<string, number> {
+  const names = new Map<string, number>()
+  elements.forEach((element, index) => {
+    if (!element.name) return
+    if (names.has(element.name)) throw new PatternError(`element name "${element.name}" is used twice`)
+    names.set(element.name, index + 1)
+  })
+  return names
+}
+
 function parseElement(raw: string, pattern: string): Element {
+  const named = /^([a-z][a-z0-9]*)=(.+)$/.exec(raw)
+  if (named) return {...parseElement(named[2], pattern), name: named[1]} as Element
   if (raw === '^') return {kind: 'anchor', at: 'start', optional: false}
   if (raw === '$') return {kind: 'anchor', at: 'end', optional: false}
   // A lone "?" is punctuation; "x?" makes x optional.
@@ -124,7 +140,7 @@ function parseElement(raw: string, pattern: string): Element {
     const name = part.slice(1)
     if (!(TOKEN_CLASSES as readonly string[]).includes(name))
       throw new PatternError(`unknown token class "${raw}" (known: ${TOKEN_CLASSES.map((c) => '@' + c).join(' ')})`)
-    return {kind: 'class', name: name as TokenClass, optional}
+    return {kind: 'class', tokenClass: name as TokenClass, optional}
   }
   const regex = /^\/(.+)\/([a-z]*)$/.exec(part)
   if (regex) {
@@ -221,7 +237,7 @@ function expandElement(element: Element, index: number, tokenize: LiteralTokeniz
       break
     }
     case 'class':
-      variants.push({atoms: [{kind: 'class', name: element.name, element: index}], lemmaElements: new Map()})
+      variants.push({atoms: [{kind: 'class', name: element.tokenClass, element: index}], lemmaElements: new Map()})
       break
     case 'regex':
       variants.push({atoms: [{kind: 'regex', regex: element.regex, element: index}], lemmaElements: new Map()})

@@ -11,16 +11,28 @@ export type TemplatePart =
 
 export class TemplateError extends Error {}
 
-export function parseTemplate(template: string): TemplatePart[] {
+/**
+ * Parse a replacement. `names` maps element names ($name) to numbers; without it (regex rules),
+ * only numbers are captures and "$word" is text.
+ */
+export function parseTemplate(template: string, names?: Map<string, number>): TemplatePart[] {
   const parts: TemplatePart[] = []
-  const token = /\$(\d{1,2})|<(\$\d{1,2}|[a-zA-Z][a-zA-Z' -]*)(?::([a-z]+))?>/g
+  const capture = (reference: string): number => {
+    if (/^\d+$/.test(reference)) return Number(reference)
+    const index = names?.get(reference)
+    if (index === undefined) throw new TemplateError(`"$${reference}" names no pattern element (name one with ${reference}=…)`)
+    return index
+  }
+  const token = names
+    ? /\$(\d{1,2}|[a-z][a-z0-9]*)|<(\$(?:\d{1,2}|[a-z][a-z0-9]*)|[a-zA-Z][a-zA-Z' -]*)(?::([a-z]+))?>/g
+    : /\$(\d{1,2})|<(\$\d{1,2}|[a-zA-Z][a-zA-Z' -]*)(?::([a-z]+))?>/g
   let last = 0
   let lemmaSlot = 0
   for (const match of template.matchAll(token)) {
     if (match.index > last) parts.push({kind: 'text', value: template.slice(last, match.index)})
     last = match.index + match[0].length
     if (match[1] !== undefined) {
-      parts.push({kind: 'capture', index: Number(match[1])})
+      parts.push({kind: 'capture', index: capture(match[1])})
       continue
     }
     const form = match[3] as FormName | undefined
@@ -28,7 +40,7 @@ export function parseTemplate(template: string): TemplatePart[] {
       throw new TemplateError(`unknown word form ":${form}" in "${match[0]}" (known: ${FORM_NAMES.join(', ')})`)
     if (match[2].startsWith('$')) {
       if (!form) throw new TemplateError(`"${match[0]}" needs a form, e.g. <${match[2]}:pp>`)
-      parts.push({kind: 'inflect', capture: Number(match[2].slice(1)), form})
+      parts.push({kind: 'inflect', capture: capture(match[2].slice(1)), form})
     } else if (form) parts.push({kind: 'inflect', lemma: match[2].toLowerCase(), form})
     else parts.push({kind: 'inflect', lemma: match[2].toLowerCase(), lemmaSlot: lemmaSlot++})
   }

@@ -1,0 +1,45 @@
+/**
+ * "the" before a country whose English name takes none: "snow melting in the Kazakhstan".
+ * Russian has no articles, so MT guesses; names like the Netherlands or the United States keep
+ * theirs, and "the Kazakhstan government" (the name as a modifier) is left alone.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {actorAt} from '../entities/actors.js'
+import {report} from '../findings.js'
+import {sentencesOf} from '../parse/tokens.js'
+import {FUNCTION_WORDS} from './lexicon.js'
+
+/** English country names that take "the". */
+const TAKES_THE = /^(United |Republic|Central African|Dominican|Czech|Democratic|Holy See|Vatican)|s$|^(Gambia|Congo|Bahamas|Philippines|Netherlands|Maldives|Seychelles|Comoros)$/
+
+export default function retextCountryArticle() {
+  return (tree: Root, file: VFile): undefined => {
+    for (const {tokens} of sentencesOf(tree, file)) {
+      for (let i = 0; i + 1 < tokens.length; i++) {
+        const article = tokens[i]
+        if (article.norm !== 'the') continue
+        const found = actorAt(tokens, i + 1)
+        if (!found || found.actor.kind !== 'country' || TAKES_THE.test(found.actor.name)) continue
+        const next = tokens[found.end]
+        // The name as a modifier ("the Israel-Hamas talks", "the Kazakhstan government") is fine.
+        if (next && next.kind === 'word' && !FUNCTION_WORDS.has(next.norm)) continue
+        if (next && /^['’]s?$/.test(next.text)) continue
+        const name = tokens.slice(i + 1, found.end)
+        const text = String(file.value).slice(name[0].start, name[name.length - 1].end)
+        report(file, {
+          source: 'country-article',
+          ruleId: 'article-before-country',
+          reason: `Unexpected \`${article.text}\` before \`${text}\`, expected no article`,
+          start: article.start,
+          end: name[name.length - 1].end,
+          expected: [text],
+          category: 'grammar',
+          level: 'warning',
+          apply: 'review',
+        })
+      }
+    }
+    return undefined
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * "the Russian side" for Russia: «российская сторона» is how Russian names a party to talks;
+ * English names the country (or its government).
+ */
+import {createRequire} from 'node:module'
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report} from '../findings.js'
+import {sentencesOf} from '../parse/tokens.js'
+
+interface Country {
+  name: {common: string}
+  demonyms?: {eng?: {m: string}}
+}
+
+let byDemonym: Map<string, string> | undefined
+function countryOfDemonym(demonym: string): string | undefined {
+  if (!byDemonym) {
+    byDemonym = new Map()
+    const countries = createRequire(import.meta.url)('world-countries/countries.json') as Country[]
+    for (const country of countries) {
+      const adjective = country.demonyms?.eng?.m
+      if (adjective && !byDemonym.has(adjective.toLowerCase())) byDemonym.set(adjective.toLowerCase(), country.name.common)
+    }
+    byDemonym.set('american', 'the United States')
+    byDemonym.set('turkish', 'Turkey')
+  }
+  return byDemonym.get(demonym)
+}
+
+export default function retextDemonymSide() {
+  return (tree: Root, file: VFile): undefined => {
+    for (const {tokens} of sentencesOf(tree, file)) {
+      for (let i = 0; i + 2 < tokens.length; i++) {
+        const [article, demonym, side] = [tokens[i], tokens[i + 1], tokens[i + 2]]
+        if (article.norm !== 'the' || (side.norm !== 'side' && side.norm !== 'sides')) continue
+        if (!/^\p{Lu}/u.test(demonym.text)) continue
+        const country = countryOfDemonym(demonym.norm)
+        if (!country) continue
+        // "the Russian side of the border" is a place, not a party.
+        if (tokens[i + 3]?.norm === 'of') continue
+        report(file, {
+          source: 'demonym-side',
+          ruleId: 'country-not-side',
+          reason: `Unexpected \`${article.text} ${demonym.text} ${side.text}\`, expected \`${country}\`: English names the country (or its government)`,
+          start: article.start,
+          end: side.end,
+          expected: [country, `the ${demonym.text} government`].map((value) =>
+            article.text === 'The' ? value.charAt(0).toUpperCase() + value.slice(1) : value,
+          ),
+          category: 'style',
+          level: 'suggestion',
+          apply: 'review',
+        })
+      }
+    }
+    return undefined
+  }
+}
