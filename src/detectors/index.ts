@@ -1,12 +1,14 @@
 /** The generic detectors, by name. Each is a retext plugin with one job. */
 import retextActorPronoun from './actor-pronoun.js'
 import retextArticleNumber from './article-number.js'
+import retextCommaBeforeThat from './comma-before-that.js'
 import retextCountryArticle from './country-article.js'
 import retextCountryGenitive from './country-genitive.js'
 import retextDemonymSide from './demonym-side.js'
 import retextEntityNames from './entity-names.js'
 import retextHyphenDash from './hyphen-dash.js'
 import retextMidsentenceCapital from './midsentence-capital.js'
+import retextNameConsistency from './name-consistency.js'
 import retextOneOfThe from './one-of-the.js'
 import retextPunctuation from './punctuation.js'
 import retextQuotePunctuation from './quote-punctuation.js'
@@ -25,6 +27,9 @@ export const DETECTORS = {
   'country-genitive': retextCountryGenitive,
   'country-article': retextCountryArticle,
   'demonym-side': retextDemonymSide,
+  'comma-before-that': retextCommaBeforeThat,
+  // Last: it skips names the detectors before it already reported.
+  'name-consistency': retextNameConsistency,
 } as const
 
 export type DetectorName = keyof typeof DETECTORS
@@ -33,12 +38,14 @@ export const DETECTOR_NAMES = Object.keys(DETECTORS) as DetectorName[]
 export {
   retextActorPronoun,
   retextArticleNumber,
+  retextCommaBeforeThat,
   retextCountryArticle,
   retextCountryGenitive,
   retextDemonymSide,
   retextEntityNames,
   retextHyphenDash,
   retextMidsentenceCapital,
+  retextNameConsistency,
   retextOneOfThe,
   retextPunctuation,
   retextQuotePunctuation,

@@ -146,3 +146,45 @@ describe('entity-names', () => {
     expect(finding).toMatchObject({ruleId: 'name-like-transliteration', expected: ['Egypt'], apply: 'review'})
   })
 })
+
+describe('name-consistency', () => {
+  const detector = withDetector('name-consistency')
+  it('gives an odd spelling the document’s own', () => {
+    const text = 'Adam Boehler spoke. Mr. Boehler said. Later Boehler left, and Boeler returned. Talks in Doha and in Dohi.'
+    expect(Object.fromEntries(detector.check(text).findings.map((f) => [f.actual, f.expected[0]]))).toEqual({Boeler: 'Boehler', Dohi: 'Doha'})
+  })
+  it('leaves two known names alone, and needs a clear majority among unknown ones', () => {
+    expect(detector.check('Edan Alexander met Alexandra. Kyiv and Kiev. Dana and Dina. Then Vernik and Vernyk.').findings).toEqual([])
+  })
+})
+
+describe('comma-before-that', () => {
+  const detector = withDetector('comma-before-that')
+  it('removes the Russian comma before "that" after a verb of saying or an adjective', () => {
+    expect(suggestions(detector, 'He said, that the talks failed.')).toEqual([{actual: ', ', fixed: 'He said that the talks failed.'}])
+    expect(detector.check('It is clear, that the talks failed.').findings).toHaveLength(1)
+  })
+  it('leaves asides alone', () => {
+    expect(detector.check('He said, that is, nothing. How ironic, they say, that politics divides.').findings).toEqual([])
+  })
+})
+
+describe('country-article', () => {
+  const detector = withDetector('country-article')
+  it('drops "the" before a country that takes none', () => {
+    expect(suggestions(detector, 'snow melting in the Kazakhstan.')).toEqual([{actual: 'the Kazakhstan', fixed: 'snow melting in Kazakhstan.'}])
+  })
+  it('keeps it where the name takes it or is a modifier', () => {
+    expect(detector.check('the United States, the Netherlands, the Kazakhstan government, the Israel-Hamas talks').findings).toEqual([])
+  })
+})
+
+describe('demonym-side', () => {
+  const detector = withDetector('demonym-side')
+  it('names the country instead of "the Russian side"', () => {
+    expect(suggestions(detector, 'He called on the Russian side to stop.')).toEqual([{actual: 'the Russian side', fixed: 'He called on Russia to stop.'}])
+  })
+  it('leaves the side of a border alone', () => {
+    expect(detector.check('on the Russian side of the border').findings).toEqual([])
+  })
+})

@@ -1,0 +1,36 @@
+/**
+ * A comma before "that" after a verb of saying or an adjective: "He said, that the talks failed",
+ * "It is clear, that…". Russian punctuation requires the comma before «что»; English has none.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report} from '../findings.js'
+import {sentencesOf} from '../parse/tokens.js'
+
+const SAYING = /^(said|says|say|stated|states|noted|notes|added|adds|reported|reports|announced|announces|declared|declares|believes|believed|thinks|thought|knows|knew|stressed|stresses|emphasized|warned|warns|claimed|claims|admitted|admits|confirmed|confirms|denied|explained|explains|insisted|insists|argued|argues|hoped|hopes|expects|expected|feared|fears|understood|understands|recalled|recalls|reminded|informed|assured|told|clear|obvious|evident|known|likely|possible|important|sure|certain|aware|convinced|confident|glad|afraid|noteworthy|true|unclear|unlikely)$/
+
+export default function retextCommaBeforeThat() {
+  return (tree: Root, file: VFile): undefined => {
+    for (const {tokens} of sentencesOf(tree, file)) {
+      for (let i = 1; i + 1 < tokens.length; i++) {
+        const [before, comma, that] = [tokens[i - 1], tokens[i], tokens[i + 1]]
+        if (comma.text !== ',' || that.norm !== 'that' || !SAYING.test(before.norm)) continue
+        // "said, that is, …" introduces an aside; "How ironic, they say, that …" closes one.
+        if (tokens[i + 2]?.norm === 'is' && tokens[i + 3]?.text === ',') continue
+        if (tokens[i - 3]?.text === ',' || tokens[i - 2]?.text === ',') continue
+        report(file, {
+          source: 'comma-before-that',
+          ruleId: 'comma-before-that',
+          reason: `Unexpected comma before \`that\` after \`${before.text}\`, expected none`,
+          start: before.end,
+          end: that.start,
+          expected: [' '],
+          category: 'punctuation',
+          level: 'warning',
+          apply: 'review',
+        })
+      }
+    }
+    return undefined
+  }
+}
