@@ -14,6 +14,7 @@ export const COMMON_OPTIONS: Options = {
   rules: {type: 'string', multiple: true},
   'no-default-rules': {type: 'boolean'},
   disable: {type: 'string', multiple: true},
+  from: {type: 'string'},
   color: {type: 'boolean'},
   'no-color': {type: 'boolean'},
   help: {type: 'boolean', short: 'h'},
@@ -24,6 +25,7 @@ Rules:
   --rules PATH          also use the rule file, or the .yml files in the folder (repeatable)
   --no-default-rules    do not use the rule sets shipped in rules/
   --disable NAME        switch off a rule set or detector, or one rule as SET/RULE-ID (repeatable)
+  --from LANG           source language of the translation, for name transliterations (default ru)
 Output:
   --color, --no-color   force colour on or off (default: on when writing to a terminal)
   -h, --help            show this help`

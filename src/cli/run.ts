@@ -62,8 +62,11 @@ Exit 0 when nothing would change, 1 when something would, 2 on usage or input er
 ${COMMON_HELP}`,
 }
 
+export const SOURCE_LANGUAGES = ['ru'] as const
+
 function posteditOptions(values: Parsed['values']): PosteditOptions {
   return {
+    from: oneOf('from', values.from, SOURCE_LANGUAGES, 'ru'),
     rules: (values.rules as string[] | undefined)?.map((path) => resolve(path)),
     shippedRules: values['no-default-rules'] ? false : true,
     disable: values.disable as string[] | undefined,

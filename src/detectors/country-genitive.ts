@@ -14,10 +14,37 @@ const GROUPS = new Set([
   'prosecutors', 'investigators', 'hostages',
 ])
 
+// "President of Ukraine Volodymyr Zelensky" → "Ukrainian President Volodymyr Zelensky".
+const TITLES = ['President', 'Prime Minister', 'Foreign Minister', 'Defense Minister', 'Defence Minister', 'King', 'Queen', 'Emir', 'Chancellor']
+
 export default function retextCountryGenitive() {
   return (tree: Root, file: VFile): undefined => {
     const text = String(file.value)
     for (const {tokens} of sentencesOf(tree, file)) {
+      for (let i = 0; i < tokens.length; i++) {
+        const title = TITLES.find((candidate) => {
+          const words = candidate.split(' ')
+          return words.every((word, k) => tokens[i + k]?.text === word) && tokens[i + words.length]?.norm === 'of'
+        })
+        if (!title) continue
+        const afterOf = i + title.split(' ').length + 1
+        const found = actorAt(tokens, afterOf)
+        if (!found || found.actor.kind !== 'country' || !found.actor.demonym) continue
+        const name = tokens[found.end]
+        if (!name || name.kind !== 'word' || !/^\p{Lu}/u.test(name.text)) continue
+        const countryEnd = tokens[found.end - 1].end
+        report(file, {
+          source: 'country-genitive',
+          ruleId: 'demonym-before-title',
+          reason: `Unexpected \`${text.slice(tokens[i].start, countryEnd)}\` before a name, expected \`${found.actor.demonym} ${title}\``,
+          start: tokens[i].start,
+          end: countryEnd,
+          expected: [`${found.actor.demonym} ${title}`],
+          category: 'style',
+          level: 'suggestion',
+          apply: 'review',
+        })
+      }
       for (let i = 0; i + 3 < tokens.length; i++) {
         const [article, group, of] = [tokens[i], tokens[i + 1], tokens[i + 2]]
         if (article.norm !== 'the' || !GROUPS.has(group.norm) || of.norm !== 'of' || group.text !== group.norm) continue

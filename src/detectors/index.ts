@@ -13,6 +13,7 @@ import retextOneOfThe from './one-of-the.js'
 import retextPunctuation from './punctuation.js'
 import retextQuotePunctuation from './quote-punctuation.js'
 import retextRepeatedWords from './repeated-words.js'
+import retextVariantConsistency from './variant-consistency.js'
 
 export const DETECTORS = {
   'entity-names': retextEntityNames,
@@ -28,6 +29,7 @@ export const DETECTORS = {
   'country-article': retextCountryArticle,
   'demonym-side': retextDemonymSide,
   'comma-before-that': retextCommaBeforeThat,
+  'variant-consistency': retextVariantConsistency,
   // Last: it skips names the detectors before it already reported.
   'name-consistency': retextNameConsistency,
 } as const
@@ -50,4 +52,5 @@ export {
   retextPunctuation,
   retextQuotePunctuation,
   retextRepeatedWords,
+  retextVariantConsistency,
 }

@@ -188,3 +188,14 @@ describe('demonym-side', () => {
     expect(detector.check('on the Russian side of the border').findings).toEqual([])
   })
 })
+
+describe('variant-consistency', () => {
+  const detector = withDetector('variant-consistency')
+  it('suggests the spelling the document uses most', () => {
+    const text = 'The cease-fire held. A new cease-fire was agreed. The ceasefire ended.'
+    expect(suggestions(detector, text)).toEqual([{actual: 'ceasefire', fixed: 'The cease-fire held. A new cease-fire was agreed. The cease-fire ended.'}])
+  })
+  it('leaves a document that keeps to one spelling, or differs only in case, alone', () => {
+    expect(detector.check('The ceasefire held. Al Qaeda struck; al Qaeda denied it.').findings).toEqual([])
+  })
+})

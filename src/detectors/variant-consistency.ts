@@ -1,0 +1,76 @@
+/**
+ * One spelling per document: "cease-fire" in one paragraph and "ceasefire" in the next, "Kyiv"
+ * and "Kiev". The variant sets are data (rules/lists/variants.yml); the document's majority wins.
+ */
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {parse} from 'yaml'
+import {report} from '../findings.js'
+import {sentencesOf, type Token} from '../parse/tokens.js'
+import {SHIPPED_RULES_DIR} from '../rules/load.js'
+import {tokenizeLiteral} from '../rules/compile.js'
+
+interface VariantSet {
+  spellings: Array<{text: string; tokens: string[]}>
+}
+
+let cached: VariantSet[] | undefined
+function variantSets(): VariantSet[] {
+  if (!cached) {
+    const data = parse(readFileSync(join(SHIPPED_RULES_DIR, 'lists', 'variants.yml'), 'utf8')) as {variants: string[][]}
+    // Spellings that differ only in case are one spelling ("Al Qaeda" opening a sentence).
+    cached = data.variants.map((set) => {
+      const spellings: VariantSet['spellings'] = []
+      for (const text of set) {
+        const tokens = tokenizeLiteral(text).map((token) => token.norm)
+        if (!spellings.some((other) => other.tokens.join(' ') === tokens.join(' '))) spellings.push({text, tokens})
+      }
+      return {spellings}
+    })
+  }
+  return cached
+}
+
+function occurrencesOf(tokens: Token[], spelling: string[]): Array<{first: number; last: number}> {
+  const found: Array<{first: number; last: number}> = []
+  for (let i = 0; i + spelling.length <= tokens.length; i++)
+    if (spelling.every((norm, k) => tokens[i + k].norm === norm)) found.push({first: i, last: i + spelling.length})
+  return found
+}
+
+export default function retextVariantConsistency() {
+  return (tree: Root, file: VFile): undefined => {
+    const sentences = sentencesOf(tree, file)
+    const text = String(file.value)
+    for (const set of variantSets()) {
+      const uses = set.spellings.map((spelling) => ({
+        spelling,
+        spans: sentences.flatMap(({tokens}) => occurrencesOf(tokens, spelling.tokens).map(({first, last}) => ({start: tokens[first].start, end: tokens[last - 1].end}))),
+      }))
+      const used = uses.filter((use) => use.spans.length > 0)
+      if (used.length < 2) continue
+      const majority = [...used].sort((a, b) => b.spans.length - a.spans.length)[0]
+      for (const use of used) {
+        if (use === majority) continue
+        for (const span of use.spans) {
+          const actual = text.slice(span.start, span.end)
+          const expected = /^\p{Lu}/u.test(actual) ? majority.spelling.text.charAt(0).toUpperCase() + majority.spelling.text.slice(1) : majority.spelling.text
+          report(file, {
+            source: 'variant-consistency',
+            ruleId: 'mixed-spelling',
+            reason: `Unexpected \`${actual}\`, expected \`${majority.spelling.text}\` as elsewhere in the document (${majority.spans.length}×)`,
+            start: span.start,
+            end: span.end,
+            expected: [expected],
+            category: 'inconsistency',
+            level: 'suggestion',
+            apply: 'review',
+          })
+        }
+      }
+    }
+    return undefined
+  }
+}
