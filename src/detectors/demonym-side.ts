@@ -1,6 +1,7 @@
 /**
- * "the Russian side" for Russia: «российская сторона» is how Russian names a party to talks;
- * English names the country (or its government).
+ * Nationality adjectives used as nouns the Russian way: "the Russian side" for Russia
+ * («российская сторона» names a party to talks), and "Israeli’s parents" for Israeli parents
+ * (an adjective does not take a possessive).
  */
 import {createRequire} from 'node:module'
 import type {Root} from 'nlcst'
@@ -28,9 +29,30 @@ function countryOfDemonym(demonym: string): string | undefined {
   return byDemonym.get(demonym)
 }
 
+const DETERMINERS = new Set(['a', 'an', 'the', 'each', 'every', 'one', 'this', 'that', 'any', 'no'])
+
 export default function retextDemonymSide() {
   return (tree: Root, file: VFile): undefined => {
     for (const {tokens} of sentencesOf(tree, file)) {
+      tokens.forEach((token, i) => {
+        const possessive = /^(\p{Lu}\p{Ll}+)['’]s$/u.exec(token.text)
+        if (!possessive || !countryOfDemonym(possessive[1].toLowerCase())) return
+        // "an Israeli's account": a person, correctly possessive.
+        if (DETERMINERS.has(tokens[i - 1]?.norm ?? '')) return
+        const next = tokens[i + 1]
+        if (!next || next.kind !== 'word' || !/^\p{Ll}/u.test(next.text)) return
+        report(file, {
+          source: 'demonym-side',
+          ruleId: 'possessive-adjective',
+          reason: `Unexpected \`${token.text}\`, expected \`${possessive[1]}\`: a nationality adjective takes no possessive`,
+          start: token.start,
+          end: token.end,
+          expected: [possessive[1]],
+          category: 'grammar',
+          level: 'warning',
+          apply: 'review',
+        })
+      })
       for (let i = 0; i + 2 < tokens.length; i++) {
         const [article, demonym, side] = [tokens[i], tokens[i + 1], tokens[i + 2]]
         if (article.norm !== 'the' || (side.norm !== 'side' && side.norm !== 'sides')) continue

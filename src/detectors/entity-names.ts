@@ -31,6 +31,19 @@ function stripPossessive(text: string): {base: string; suffix: string} {
   return match && match[1].length > 1 ? {base: match[1], suffix: match[2]} : {base: text, suffix: ''}
 }
 
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true
+  if (a.length === b.length) {
+    let differences = 0
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && ++differences > 1) return false
+    return true
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a]
+  let i = 0
+  while (i < short.length && short[i] === long[i]) i++
+  return short.slice(i) === long.slice(i + 1)
+}
+
 const REGION_WORDS = new Set(['oblast', 'region', 'krai', 'kray', 'province', 'district'])
 
 /**
@@ -90,8 +103,10 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
       if (exact) {
         found = exact.map((id) => entities[id])
         isExact = true
-      } else if (knownWeight === undefined && !isCommonWord(lower) && lower.replace(/[^a-z]/g, '').length >= 4) {
-        found = (gazetteer.keys.get(translitKey(phrase)) ?? []).map((id) => entities[id])
+      } else if (knownWeight === undefined && !/\s/.test(phrase) && !isCommonWord(lower) && lower.replace(/[^a-z]/g, '').length >= 4) {
+        // Fuzzy matching only for single words: a phrase of several capitals is too often a name.
+        const key = translitKey(phrase)
+        found = (gazetteer.keys.get(key) ?? nearKeys(key)).map((id) => entities[id])
       }
       found = found.filter((entity) => entity.name.toLowerCase() !== lower)
       if (found.length === 0) return undefined
@@ -99,6 +114,15 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
       if (isCommonWord(lower)) return undefined
       if (knownWeight !== undefined && (knownWeight >= KNOWN_FLOOR || found[0].prominence < knownWeight * PROMINENCE_RATIO)) return undefined
       return {entities: found, exact: isExact}
+    }
+
+    /** Keys one edit away, for longer words only ("Venesuela" → Venezuela). */
+    const nearKeys = (key: string): number[] => {
+      if (key.length < 6) return []
+      const ids: number[] = []
+      for (const [other, list] of gazetteer.keys)
+        if (other[0] === key[0] && Math.abs(other.length - key.length) <= 1 && withinOneEdit(other, key)) ids.push(...list)
+      return ids.sort((a, b) => entities[b].prominence - entities[a].prominence)
     }
 
     const isUnknown = (word: string): boolean => {

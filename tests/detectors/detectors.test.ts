@@ -199,3 +199,13 @@ describe('variant-consistency', () => {
     expect(detector.check('The ceasefire held. Al Qaeda struck; al Qaeda denied it.').findings).toEqual([])
   })
 })
+
+describe('demonym possessive', () => {
+  const detector = withDetector('demonym-side')
+  it('drops the possessive from a nationality adjective', () => {
+    expect(suggestions(detector, 'He grew up with Israeli’s parents.')).toEqual([{actual: 'Israeli’s', fixed: 'He grew up with Israeli parents.'}])
+  })
+  it('leaves a person’s possessive alone', () => {
+    expect(detector.check("An Israeli's account differed.").findings).toEqual([])
+  })
+})
