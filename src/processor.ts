@@ -12,6 +12,7 @@ import retextEnglishChunked, {splitIntoWindows} from './parse/chunked-english.js
 import {compileRuleSet, type CompiledRuleSet} from './rules/compile.js'
 import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from './rules/load.js'
 import retextRuleSets from './rules/plugin.js'
+import {DecisionStore} from './review/decisions.js'
 import type {ApplyThreshold, Finding} from './types.js'
 
 export interface PosteditOptions {
@@ -27,6 +28,8 @@ export interface PosteditOptions {
   from?: string
   /** Texts longer than this (characters) are checked in windows cut at paragraph breaks. */
   windowSize?: number
+  /** Remembered review decisions: rejected suggestions are not reported, accepted ones are applied as decided. */
+  decisions?: DecisionStore
 }
 
 export const WINDOW_SIZE = 128 * 1024
@@ -82,10 +85,21 @@ export function createProcessor(options: PosteditOptions = {}, ruleSets = loadRu
 /** A ready pipeline: rule sets compiled once (or given compiled), reused for every text. */
 export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRuleSets(options)): Postedit {
   const processor = createProcessor(options, ruleSets)
+  const decisions = options.decisions
   const checkWhole = (file: VFile): CheckResult => {
     const tree = processor.parse(file)
     processor.runSync(tree, file)
-    return {file, findings: findingsOf(file)}
+    const text = String(file.value)
+    const findings = findingsOf(file)
+    if (!decisions) return {file, findings}
+    // Rejected suggestions are not proposed again; accepted ones are safe to apply from now on.
+    const kept: Finding[] = []
+    for (const finding of findings) {
+      const verdict = decisions.get(text, finding)?.verdict
+      if (verdict === 'reject') continue
+      kept.push(verdict === 'accept' || verdict === 'edit' ? {...finding, apply: 'auto'} : finding)
+    }
+    return {file, findings: kept}
   }
   // Long texts are checked window by window: the parsed tree costs ~100× the text in memory.
   const check = (input: string | VFile): CheckResult => {
@@ -104,13 +118,32 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     processor,
     ruleSets,
     check,
-    fix: (input, fixOptions = {}) =>
-      fixToFixpoint(input, (text) => check(text).findings, {threshold: fixOptions.apply ?? 'auto', choose: fixOptions.choose}),
+    fix: (input, fixOptions = {}) => {
+      let current = input
+      // A reviewer's accepted or edited replacement wins over the rule's first suggestion.
+      const choose =
+        fixOptions.choose ??
+        (decisions
+          ? (finding: Finding) => {
+              const decision = decisions.get(current, finding)
+              return decision?.verdict === 'accept' || decision?.verdict === 'edit' ? (decision.replacement ?? finding.expected[0]) : finding.expected[0]
+            }
+          : undefined)
+      return fixToFixpoint(
+        input,
+        (text) => {
+          current = text
+          return check(text).findings
+        },
+        {threshold: fixOptions.apply ?? 'auto', choose},
+      )
+    },
   }
 }
 
 const cache = new Map<string, Postedit>()
 function cachedPostedit(options: PosteditOptions): Postedit {
+  if (options.decisions) return createPostedit(options)
   const key = JSON.stringify(options)
   let postedit = cache.get(key)
   if (!postedit) cache.set(key, (postedit = createPostedit(options)))

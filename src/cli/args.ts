@@ -15,6 +15,8 @@ export const COMMON_OPTIONS: Options = {
   'no-default-rules': {type: 'boolean'},
   disable: {type: 'string', multiple: true},
   from: {type: 'string'},
+  decisions: {type: 'string'},
+  'no-decisions': {type: 'boolean'},
   color: {type: 'boolean'},
   'no-color': {type: 'boolean'},
   help: {type: 'boolean', short: 'h'},
@@ -26,6 +28,9 @@ Rules:
   --no-default-rules    do not use the rule sets shipped in rules/
   --disable NAME        switch off a rule set or detector, or one rule as SET/RULE-ID (repeatable)
   --from LANG           source language of the translation, for name transliterations (default ru)
+Decisions:
+  --decisions FILE      review decisions to honour and record (default .postedit/decisions.json)
+  --no-decisions        ignore remembered decisions
 Output:
   --color, --no-color   force colour on or off (default: on when writing to a terminal)
   -h, --help            show this help`

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 import {main, processIo} from './main.js'
 
-process.exitCode = main(process.argv.slice(2), processIo)
+process.exitCode = await main(process.argv.slice(2), processIo)

@@ -3,11 +3,19 @@ import {readFileSync} from 'node:fs'
 import {RuleFileError} from '../rules/load.js'
 import {UsageError} from './args.js'
 import {InputError} from './io.js'
-import {HELP, runCheck, runDiff, runFix, type Io} from './run.js'
+import {HELP, runApply, runCheck, runDiff, runFix, runReview, runStats, type Io} from './run.js'
 
-const COMMANDS: Record<string, (argv: string[], io: Io) => number> = {check: runCheck, fix: runFix, diff: runDiff}
+const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
+  check: runCheck,
+  fix: runFix,
+  diff: runDiff,
+  apply: runApply,
+  stats: runStats,
+  review: (argv, io) =>
+    runReview(argv, io, io.isTTY && io.stdinIsTTY ? {input: process.stdin, output: process.stdout, color: !process.env.NO_COLOR} : undefined),
+}
 
-export function main(argv: string[], io: Io): number {
+export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -21,7 +29,7 @@ export function main(argv: string[], io: Io): number {
     }
     const run = COMMANDS[command]
     if (!run) throw new UsageError(`unknown command "${command}" (expected ${Object.keys(COMMANDS).join(', ')})`)
-    return run(rest, io)
+    return await run(rest, io)
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`postedit: ${error.message}\nRun "postedit ${COMMANDS[command ?? ''] ? command + ' ' : ''}--help" for usage.\n`)

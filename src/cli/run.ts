@@ -2,11 +2,17 @@
  * The check, fix and diff commands: thin over the library. Each returns its exit code:
  * 0 nothing found, 1 findings (or fixes), 2 usage or input errors.
  */
+import {readFileSync} from 'node:fs'
 import {resolve, join} from 'node:path'
 import {createPostedit, type Postedit, type PosteditOptions} from '../processor.js'
+import {DecisionStore} from '../review/decisions.js'
 import {annotatePatch, createPatch} from '../report/diff.js'
 import {humanReport} from '../report/human.js'
-import {toJsonReport, type FileReport} from '../report/json.js'
+import {htmlReport} from '../report/html.js'
+import {toJsonReport} from '../report/json.js'
+import {toSarif} from '../report/sarif.js'
+import {PatchError, patchFiles} from '../review/apply-patch.js'
+import {reviewInTerminal, type Terminal} from './review-tty.js'
 import {levelRank, LEVELS, type ApplyThreshold, type Level} from '../types.js'
 import {COMMON_HELP, oneOf, parse, UsageError, type Parsed} from './args.js'
 import {backupFile, encodeText, expandPaths, InputError, outPath, readInput, writeAtomic, type TextInput} from './io.js'
@@ -19,6 +25,10 @@ export interface Io {
   stdinIsTTY: boolean
 }
 
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
+}
+
 export const HELP: Record<string, string> = {
   main: `Usage: postedit <command> [options] [paths… | -]
 
@@ -28,6 +38,9 @@ Commands:
   check   report findings (exit 1 when there are any)
   fix     apply the fixes marked safe (or --apply review for all) and print or write the result
   diff    show the fixes as a unified diff that git apply and patch -p1 accept
+  review  walk through the suggestions and accept, reject or edit each (terminal, or --web)
+  apply   apply a (hand-edited) diff back to its files, all or nothing
+  stats   show how reviewers decided, rule by rule
 
 Run "postedit <command> --help" for a command's options.`,
   check: `Usage: postedit check [options] [paths… | -]
@@ -35,7 +48,8 @@ Run "postedit <command> --help" for a command's options.`,
 Report the findings in each file (folders: every *.txt inside; "-" or no path: standard input).
 Exit 0 when nothing is found at or above --level, 1 when something is, 2 on usage or input errors.
 
-  --format text|json    human report (default) or vfile-reporter-json style JSON
+  --format FORMAT       text (default), json (vfile-reporter-json style), sarif (2.1.0) or html
+                        (a standalone page with the findings highlighted)
   --level LEVEL         count only findings at or above error|warning|suggestion (default suggestion)
   -q, --quiet           print nothing; the exit code tells
 ${COMMON_HELP}`,
@@ -51,6 +65,32 @@ Exit 0 when the input had no findings, 1 when it had, 2 on usage or input errors
   --backup-dir DIR      where --write keeps originals (default .postedit/backups/<time>)
   --no-backup           do not keep originals with --write
 ${COMMON_HELP}`,
+  review: `Usage: postedit review [options] FILE…
+
+Walk through each suggested edit with its context, rule and message, and accept, reject or edit
+it (keys: y n e, a/d for the whole rule, 1-9 for an alternative, s skip file, u undo, q quit).
+Decisions are saved as they are made (default .postedit/decisions.json) and not proposed again;
+each file is rewritten atomically, its original backed up, when its review ends or you quit.
+Needs a terminal; without one use "postedit fix" or "postedit diff".
+
+  --no-backup           do not keep originals (default: .postedit/backups/<time>)
+${COMMON_HELP}`,
+  apply: `Usage: postedit apply [options] PATCH
+
+Apply a unified diff (as postedit diff prints it, possibly with hunks removed or edited) to the
+files it names, resolved from the current folder. A patch that no longer fits is refused whole.
+
+  --check               only say whether it applies
+  --no-backup           do not keep originals (default: .postedit/backups/<time>)
+  -h, --help            show this help`,
+  stats: `Usage: postedit stats [options]
+
+Show, rule by rule, how often reviewers accepted, edited and rejected its suggestions (from the
+decisions file), the most rejected first: the precision of each rule as people see it.
+
+  --decisions FILE      the decisions file (default .postedit/decisions.json)
+  --format text|json    table (default) or JSON
+  -h, --help            show this help`,
   diff: `Usage: postedit diff [options] [paths… | -]
 
 Print the fixes as a unified diff (a/ and b/ prefixes) that "git apply" and "patch -p1" accept.
@@ -64,8 +104,21 @@ ${COMMON_HELP}`,
 
 export const SOURCE_LANGUAGES = ['ru'] as const
 
+export const DEFAULT_DECISIONS = join('.postedit', 'decisions.json')
+
+export function decisionsOf(values: Parsed['values']): DecisionStore | undefined {
+  if (values['no-decisions']) return undefined
+  const path = (values.decisions as string | undefined) ?? DEFAULT_DECISIONS
+  try {
+    return DecisionStore.load(path)
+  } catch (error) {
+    throw new InputError(path, (error as Error).message.replace(`${path}: `, ''))
+  }
+}
+
 function posteditOptions(values: Parsed['values']): PosteditOptions {
   return {
+    decisions: decisionsOf(values),
     from: oneOf('from', values.from, SOURCE_LANGUAGES, 'ru'),
     rules: (values.rules as string[] | undefined)?.map((path) => resolve(path)),
     shippedRules: values['no-default-rules'] ? false : true,
@@ -110,16 +163,19 @@ export function runCheck(argv: string[], io: Io, create = createPostedit): numbe
     quiet: {type: 'boolean', short: 'q'},
   })
   if (values.help) return io.stdout(HELP.check + '\n'), 0
-  const format = oneOf('format', values.format, ['text', 'json'] as const, 'text')
+  const format = oneOf('format', values.format, ['text', 'json', 'sarif', 'html'] as const, 'text')
   const level: Level = oneOf('level', values.level, LEVELS, 'suggestion')
   const postedit = create(posteditOptions(values))
   const {inputs, failed} = readAll(inputsOf(positionals, io), io)
-  const reports: FileReport[] = inputs.map((input) => ({
+  const reports = inputs.map((input) => ({
     path: input.path,
+    text: input.text,
     findings: postedit.check(input.text).findings.filter((finding) => levelRank(finding.level) >= levelRank(level)),
   }))
   if (!values.quiet) {
     if (format === 'json') io.stdout(JSON.stringify(toJsonReport(reports), null, 2) + '\n')
+    else if (format === 'sarif') io.stdout(JSON.stringify(toSarif(reports, packageVersion()), null, 2) + '\n')
+    else if (format === 'html') io.stdout(htmlReport(reports))
     else io.stdout(humanReport(reports, useColor(values, io)))
   }
   if (failed) return 2
@@ -192,4 +248,77 @@ export function runDiff(argv: string[], io: Io, create = createPostedit): number
   }
   if (failed) return 2
   return changed ? 1 : 0
+}
+
+export function runApply(argv: string[], io: Io): number {
+  const {values, positionals} = parse(argv, {check: {type: 'boolean'}, 'no-backup': {type: 'boolean'}})
+  if (values.help) return io.stdout(HELP.apply + '\n'), 0
+  if (positionals.length !== 1) throw new UsageError('apply takes one patch file (or - for standard input)')
+  const patchPath = positionals[0]
+  const patch = readInput(patchPath, io.stdin)
+  let files
+  try {
+    files = patchFiles(patch.text)
+  } catch (error) {
+    if (error instanceof PatchError) throw new InputError(patch.path, error.message)
+    throw error
+  }
+  if (values.check) {
+    io.stdout(`${patch.path}: applies to ${files.length} file${files.length === 1 ? '' : 's'}\n`)
+    return 0
+  }
+  const backupRoot = join('.postedit', 'backups', new Date().toISOString().replace(/[:.]/g, '-'))
+  for (const file of files) {
+    if (!values['no-backup']) backupFile(file.path, backupRoot)
+    writeAtomic(file.path, file.after)
+  }
+  io.stderr(`postedit: applied to ${files.map((file) => file.path).join(', ')}${values['no-backup'] ? '' : ` (originals in ${backupRoot})`}\n`)
+  return 0
+}
+
+export function runStats(argv: string[], io: Io): number {
+  const {values} = parse(argv, {format: {type: 'string'}})
+  if (values.help) return io.stdout(HELP.stats + '\n'), 0
+  const format = oneOf('format', values.format, ['text', 'json'] as const, 'text')
+  const store = decisionsOf({...values, 'no-decisions': false}) ?? new DecisionStore(undefined)
+  const rows = Object.entries(store.ruleCounts)
+    .map(([rule, counts]) => {
+      const total = counts.accept + counts.edit + counts.reject
+      return {rule, ...counts, total, precision: total === 0 ? 1 : (counts.accept + counts.edit) / total}
+    })
+    .filter((row) => row.total > 0)
+    .sort((a, b) => a.precision - b.precision || b.reject - a.reject || a.rule.localeCompare(b.rule))
+  if (format === 'json') {
+    io.stdout(JSON.stringify(rows, null, 2) + '\n')
+    return 0
+  }
+  if (rows.length === 0) {
+    io.stdout(`no decisions recorded in ${store.path ?? DEFAULT_DECISIONS}\n`)
+    return 0
+  }
+  const width = Math.max(4, ...rows.map((row) => row.rule.length))
+  io.stdout(`${'rule'.padEnd(width)}  accept  edit  reject  precision\n`)
+  for (const row of rows)
+    io.stdout(`${row.rule.padEnd(width)}  ${String(row.accept).padStart(6)}  ${String(row.edit).padStart(4)}  ${String(row.reject).padStart(6)}  ${row.precision.toFixed(2).padStart(9)}\n`)
+  return 0
+}
+
+export async function runReview(argv: string[], io: Io, terminal?: Terminal): Promise<number> {
+  const {values, positionals} = parse(argv, {'no-backup': {type: 'boolean'}, web: {type: 'boolean'}, port: {type: 'string'}, 'no-open': {type: 'boolean'}})
+  if (values.help) return io.stdout(HELP.review + '\n'), 0
+  if (positionals.length === 0) throw new UsageError('review needs at least one file')
+  if (positionals.includes('-')) throw new UsageError('review works on files, not standard input')
+  if (values.web) throw new UsageError('--web is not built yet; review in the terminal, or use "postedit diff" and "postedit apply"')
+  if (!terminal) throw new UsageError('review needs an interactive terminal; use "postedit fix" to apply fixes or "postedit diff" to see them')
+  const options = posteditOptions(values)
+  const store = options.decisions ?? new DecisionStore(DEFAULT_DECISIONS)
+  const postedit = createPostedit({...options, decisions: store})
+  const {inputs, failed} = readAll(expandPaths(positionals), io)
+  const backupRoot = join('.postedit', 'backups', new Date().toISOString().replace(/[:.]/g, '-'))
+  await reviewInTerminal(inputs, postedit, store, terminal, (input, text) => {
+    if (!values['no-backup']) backupFile(input.path, backupRoot)
+    writeAtomic(input.path, encodeText(input, text))
+  })
+  store.save()
+  return failed ? 2 : 0
 }

@@ -159,3 +159,70 @@ describe('help', () => {
     expect(existsSync(BIN)).toBe(true)
   })
 })
+
+// Enough unchanged lines between two fixes that the diff has two hunks.
+const FILLER = Array.from({length: 8}, (_, i) => `Line ${i + 1} is fine.\n`).join('')
+
+describe('postedit apply', () => {
+  function setup() {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'a.txt'), `Talks in Dohi resumed.\n${FILLER}Katar mediated the talks.\n`)
+    const patch = run(['diff', 'a.txt'], {cwd: dir}).stdout
+    return {dir, patch}
+  }
+
+  it('applies a diff with a hunk removed by hand, keeping a backup', () => {
+    const {dir, patch} = setup()
+    // Keep only the first hunk: the reviewer dropped the Katar fix.
+    const hunks = patch.split(/(?=^@@ )/m)
+    expect(hunks.length).toBe(3)
+    writeFileSync(join(dir, 'edited.patch'), hunks[0] + hunks[1])
+    const result = run(['apply', 'edited.patch'], {cwd: dir})
+    expect(result.code).toBe(0)
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(`Talks in Doha resumed.\n${FILLER}Katar mediated the talks.\n`)
+    expect(readdirSync(join(dir, '.postedit', 'backups'))).toHaveLength(1)
+  })
+
+  it('applies a hunk whose replacement was edited by hand', () => {
+    const {dir, patch} = setup()
+    writeFileSync(join(dir, 'edited.patch'), patch.replace('+Qatar mediated', '+Qatari diplomats mediated'))
+    expect(run(['apply', 'edited.patch'], {cwd: dir}).code).toBe(0)
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(`Talks in Doha resumed.\n${FILLER}Qatari diplomats mediated the talks.\n`)
+  })
+
+  it('refuses a patch that no longer fits, and changes nothing', () => {
+    const {dir, patch} = setup()
+    writeFileSync(join(dir, 'a.patch'), patch)
+    const changed = `Talks in Dohi resumed.\n${FILLER}Someone rewrote this line.\n`
+    writeFileSync(join(dir, 'a.txt'), changed)
+    const result = run(['apply', 'a.patch'], {cwd: dir})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/a\.txt: the patch no longer fits the file .*nothing was applied/)
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(changed)
+    expect(run(['apply', '--check', 'a.patch'], {cwd: dir}).code).toBe(2)
+  })
+})
+
+describe('reports for tools and people', () => {
+  it('--format sarif gives SARIF 2.1.0 with rules, regions and fixes', () => {
+    const sarif = JSON.parse(run(['check', '--format', 'sarif', SEED]).stdout) as {
+      version: string
+      runs: Array<{tool: {driver: {rules: Array<{id: string}>}}; results: Array<{ruleId: string; locations: Array<{physicalLocation: {region: {charOffset: number; charLength: number}}}>; fixes?: unknown[]}>}>
+    }
+    expect(sarif.version).toBe('2.1.0')
+    const [runResult] = sarif.runs
+    const doha = runResult.results.find((r) => r.ruleId === 'entity-names/transliterated-name')!
+    const {charOffset, charLength} = doha.locations[0].physicalLocation.region
+    expect(readFileSync(SEED, 'utf8').slice(charOffset, charOffset + charLength)).toMatch(/^(Dohi|Katar)$/)
+    expect(doha.fixes?.length).toBeGreaterThan(0)
+    expect(runResult.tool.driver.rules.map((r) => r.id)).toContain('entity-names/transliterated-name')
+  })
+
+  it('--format html gives a standalone page with the findings highlighted', () => {
+    const html = run(['check', '--format', 'html', SEED]).stdout
+    expect(html).toMatch(/^<!doctype html>/)
+    expect(html).toContain('<mark class="error"')
+    expect(html).toContain('Dohi</mark>')
+    expect(html).not.toMatch(/<script|https?:\/\/(?!json\.schemastore)/)
+  })
+})
