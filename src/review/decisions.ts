@@ -83,7 +83,7 @@ export class DecisionStore {
     try {
       data = JSON.parse(readFileSync(path, 'utf8')) as DecisionFile
     } catch (error) {
-      throw new Error(`${path}: not a postedit decisions file (${(error as Error).message})`)
+      throw new Error(`${path}: not a postedit decisions file (${(error as Error).message})`, {cause: error})
     }
     if (data.version !== 1 || typeof data.decisions !== 'object') throw new Error(`${path}: not a postedit decisions file`)
     data.rules ??= {}
