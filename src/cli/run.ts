@@ -13,6 +13,9 @@ import {toJsonReport} from '../report/json.js'
 import {toSarif} from '../report/sarif.js'
 import {PatchError, patchFiles} from '../review/apply-patch.js'
 import {reviewInTerminal, type Terminal} from './review-tty.js'
+import {ReviewSession} from '../review/session.js'
+import {startReviewServer, type WebReviewFile} from '../review/web-server.js'
+import {spawn} from 'node:child_process'
 import {levelRank, LEVELS, type ApplyThreshold, type Level} from '../types.js'
 import {COMMON_HELP, oneOf, parse, UsageError, type Parsed} from './args.js'
 import {backupFile, encodeText, expandPaths, InputError, outPath, readInput, writeAtomic, type TextInput} from './io.js'
@@ -71,8 +74,11 @@ Walk through each suggested edit with its context, rule and message, and accept,
 it (keys: y n e, a/d for the whole rule, 1-9 for an alternative, s skip file, u undo, q quit).
 Decisions are saved as they are made (default .postedit/decisions.json) and not proposed again;
 each file is rewritten atomically, its original backed up, when its review ends or you quit.
-Needs a terminal; without one use "postedit fix" or "postedit diff".
+Needs a terminal; without one use "postedit fix" or "postedit diff", or review in a browser:
 
+  --web                 serve a review page on this machine (loopback only) and open it
+  --port N              port for --web (default: a free one)
+  --no-open             do not open a browser, just print the address
   --no-backup           do not keep originals (default: .postedit/backups/<time>)
 ${COMMON_HELP}`,
   apply: `Usage: postedit apply [options] PATCH
@@ -308,7 +314,7 @@ export async function runReview(argv: string[], io: Io, terminal?: Terminal): Pr
   if (values.help) return io.stdout(HELP.review + '\n'), 0
   if (positionals.length === 0) throw new UsageError('review needs at least one file')
   if (positionals.includes('-')) throw new UsageError('review works on files, not standard input')
-  if (values.web) throw new UsageError('--web is not built yet; review in the terminal, or use "postedit diff" and "postedit apply"')
+  if (values.web) return reviewOnTheWeb(values, positionals, io)
   if (!terminal) throw new UsageError('review needs an interactive terminal; use "postedit fix" to apply fixes or "postedit diff" to see them')
   const options = posteditOptions(values)
   const store = options.decisions ?? new DecisionStore(DEFAULT_DECISIONS)
@@ -321,4 +327,50 @@ export async function runReview(argv: string[], io: Io, terminal?: Terminal): Pr
   })
   store.save()
   return failed ? 2 : 0
+}
+
+async function reviewOnTheWeb(values: Parsed['values'], positionals: string[], io: Io): Promise<number> {
+  const port = values.port === undefined ? 0 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got "${String(values.port)}")`)
+  const options = posteditOptions(values)
+  const store = options.decisions ?? new DecisionStore(DEFAULT_DECISIONS)
+  const postedit = createPostedit({...options, decisions: store})
+  const {inputs, failed} = readAll(expandPaths(positionals), io)
+  if (inputs.length === 0) return 2
+  const backupRoot = join('.postedit', 'backups', new Date().toISOString().replace(/[:.]/g, '-'))
+  const files: WebReviewFile[] = inputs.map((input) => ({
+    path: input.path,
+    text: input.text,
+    session: new ReviewSession(input.path, input.text, postedit.check(input.text).findings, store),
+    save(text) {
+      if (!values['no-backup']) backupFile(input.path, backupRoot)
+      writeAtomic(input.path, encodeText(input, text))
+      return values['no-backup'] ? undefined : backupRoot
+    },
+  }))
+  let started
+  try {
+    started = await startReviewServer({files, store, port})
+  } catch (error) {
+    throw new UsageError(`cannot listen on port ${port}: ${(error as Error).message}`)
+  }
+  io.stdout(`postedit review: ${started.url} (Ctrl-C to stop)\n`)
+  if (!values['no-open']) openBrowser(started.url)
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  store.save()
+  started.server.close()
+  return failed ? 2 : 0
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'start' : 'xdg-open'
+  try {
+    spawn(command, [url], {detached: true, stdio: 'ignore'}).on('error', () => undefined).unref()
+  } catch {
+    // No browser here: the address is printed.
+  }
 }

@@ -98,35 +98,35 @@ export class ReviewSession {
     this.store?.save()
   }
 
-  /** Accept the current suggestion's first replacement, or the given one of its alternatives. */
-  accept(replacement?: string): void {
-    const suggestion = this.current
-    if (!suggestion) return
+  byId(id: number): Suggestion | undefined {
+    return this.suggestions.find((suggestion) => suggestion.id === id)
+  }
+
+  /** Accept a suggestion (default: the current one) with its first replacement or the given one. */
+  accept(replacement?: string, suggestion = this.current): void {
+    if (!suggestion || suggestion.state !== 'pending') return
     const chosen = replacement ?? suggestion.finding.expected[0]
     const step: Step = {changes: [], decisions: []}
     this.decide(suggestion, suggestion.finding.expected.includes(chosen) ? 'accept' : 'edit', chosen, step)
     this.commit(step)
   }
 
-  edit(replacement: string): void {
-    const suggestion = this.current
-    if (!suggestion) return
+  edit(replacement: string, suggestion = this.current): void {
+    if (!suggestion || suggestion.state !== 'pending') return
     const step: Step = {changes: [], decisions: []}
     this.decide(suggestion, 'edit', replacement, step)
     this.commit(step)
   }
 
-  reject(): void {
-    const suggestion = this.current
-    if (!suggestion) return
+  reject(suggestion = this.current): void {
+    if (!suggestion || suggestion.state !== 'pending') return
     const step: Step = {changes: [], decisions: []}
     this.decide(suggestion, 'reject', undefined, step)
     this.commit(step)
   }
 
-  /** Accept or reject every pending suggestion of the current one's rule, in this file. */
-  decideRule(verdict: 'accept' | 'reject'): number {
-    const suggestion = this.current
+  /** Accept or reject every pending suggestion of a suggestion's rule (default: the current one's), in this file. */
+  decideRule(verdict: 'accept' | 'reject', suggestion = this.current): number {
     if (!suggestion) return 0
     const rule = ruleKey(suggestion.finding)
     const step: Step = {changes: [], decisions: []}
@@ -140,10 +140,10 @@ export class ReviewSession {
     return count
   }
 
-  /** Take the last decision (or rule-wide decision) back. */
-  undo(): boolean {
+  /** Take the last decision (or rule-wide decision) back; returns the suggestion it was about. */
+  undo(): Suggestion | undefined {
     const step = this.steps.pop()
-    if (!step) return false
+    if (!step) return undefined
     for (const change of [...step.changes].reverse()) {
       change.suggestion.state = change.state
       change.suggestion.replacement = change.replacement
@@ -151,7 +151,7 @@ export class ReviewSession {
     }
     for (const decision of step.decisions) this.store?.forget(decision)
     this.store?.save()
-    return true
+    return step.changes[0]?.suggestion
   }
 
   /** The text with the accepted replacements applied. */

@@ -47,7 +47,7 @@ describe('a review session', () => {
     review.edit('prolong the truce')
     expect(review.decideRule('reject')).toBe(1)
     expect(review.done).toBe(true)
-    expect(review.undo()).toBe(true)
+    expect(review.undo()?.finding.actual).toBe('Dohi')
     expect(review.current?.finding.actual).toBe('Dohi')
     expect(review.result()).toBe("Talks in Doha's resumed. They sought to prolong the truce. In Dohi again.")
   })
