@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs'
 import {RuleFileError} from '../rules/load.js'
 import {UsageError} from './args.js'
 import {InputError} from './io.js'
-import {HELP, runApply, runCheck, runDiff, runFix, runReview, runStats, type Io} from './run.js'
+import {HELP, runApply, runCheck, runDiff, runFix, runReview, runStats, runStream, type Io} from './run.js'
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
   check: runCheck,
@@ -11,6 +11,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   diff: runDiff,
   apply: runApply,
   stats: runStats,
+  stream: runStream,
   review: (argv, io) =>
     runReview(argv, io, io.isTTY && io.stdinIsTTY ? {input: process.stdin, output: process.stdout, color: !process.env.NO_COLOR} : undefined),
 }
@@ -44,6 +45,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 export const processIo: Io = {
+  stdinStream: process.stdin,
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   stdin: () => readFileSync(0),

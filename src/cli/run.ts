@@ -2,9 +2,10 @@
  * The check, fix and diff commands: thin over the library. Each returns its exit code:
  * 0 nothing found, 1 findings (or fixes), 2 usage or input errors.
  */
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
+import {createInterface as createLineReader} from 'node:readline'
 import {resolve, join} from 'node:path'
-import {createPostedit, type Postedit, type PosteditOptions} from '../processor.js'
+import {createPostedit, type PosteditOptions} from '../processor.js'
 import {DecisionStore} from '../review/decisions.js'
 import {annotatePatch, createPatch} from '../report/diff.js'
 import {humanReport} from '../report/human.js'
@@ -16,11 +17,17 @@ import {reviewInTerminal, type Terminal} from './review-tty.js'
 import {ReviewSession} from '../review/session.js'
 import {startReviewServer, type WebReviewFile} from '../review/web-server.js'
 import {spawn} from 'node:child_process'
-import {levelRank, LEVELS, type ApplyThreshold, type Level} from '../types.js'
+import {LEVELS, type Finding} from '../types.js'
+import {collectFiles} from '../batch/files.js'
+import {defaultJobs, runTasks} from '../batch/pool.js'
+import type {PlainOptions, Task, TaskResult} from '../batch/task.js'
+import {Progress} from './progress.js'
 import {COMMON_HELP, oneOf, parse, UsageError, type Parsed} from './args.js'
 import {backupFile, encodeText, expandPaths, InputError, outPath, readInput, writeAtomic, type TextInput} from './io.js'
 
 export interface Io {
+  /** Standard input as a stream, for line-by-line reading (stream command). */
+  stdinStream?: NodeJS.ReadableStream
   stdout: (text: string) => void
   stderr: (text: string) => void
   stdin: () => Uint8Array
@@ -32,6 +39,13 @@ export function packageVersion(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version
 }
 
+export const BATCH_HELP = `Batch:
+  --jobs N              files in parallel on N worker threads (default: the number of cores)
+  --no-config           ignore .posteditrc.yml files (found by walking up from each file)
+  -q, --quiet           no progress bar or summary (they show only on a terminal anyway)
+Paths may be files, folders (every *.txt inside) and globs ("drafts/**/*.txt"); .posteditignore
+in the current folder (gitignore syntax) leaves files out.`
+
 export const HELP: Record<string, string> = {
   main: `Usage: postedit <command> [options] [paths… | -]
 
@@ -42,6 +56,7 @@ Commands:
   fix     apply the fixes marked safe (or --apply review for all) and print or write the result
   diff    show the fixes as a unified diff that git apply and patch -p1 accept
   review  walk through the suggestions and accept, reject or edit each (terminal, or --web)
+  stream  JSON Lines in, JSON Lines out: for pipelines and sharding across machines
   apply   apply a (hand-edited) diff back to its files, all or nothing
   stats   show how reviewers decided, rule by rule
 
@@ -55,6 +70,7 @@ Exit 0 when nothing is found at or above --level, 1 when something is, 2 on usag
                         (a standalone page with the findings highlighted)
   --level LEVEL         count only findings at or above error|warning|suggestion (default suggestion)
   -q, --quiet           print nothing; the exit code tells
+${BATCH_HELP}
 ${COMMON_HELP}`,
   fix: `Usage: postedit fix [options] [paths… | -]
 
@@ -67,6 +83,8 @@ Exit 0 when the input had no findings, 1 when it had, 2 on usage or input errors
   --out DIR             write fixed files under DIR, mirroring their paths
   --backup-dir DIR      where --write keeps originals (default .postedit/backups/<time>)
   --no-backup           do not keep originals with --write
+  --dry-run             say which files would change and how many fixes, write nothing
+${BATCH_HELP}
 ${COMMON_HELP}`,
   review: `Usage: postedit review [options] FILE…
 
@@ -89,6 +107,18 @@ files it names, resolved from the current folder. A patch that no longer fits is
   --check               only say whether it applies
   --no-backup           do not keep originals (default: .postedit/backups/<time>)
   -h, --help            show this help`,
+  stream: `Usage: postedit stream [options] < in.jsonl > out.jsonl
+
+Stream JSON Lines: each input line {"id": …, "text": "…"} gives one output line
+{"id", "text", "fixed", "findings"} in the same order, in constant memory — for pipelines and for
+sharding a corpus across machines with GNU parallel, Hadoop Streaming or Spark's pipe. A line
+that is not such an object gives {"id": null, "line": N, "error": "…"}; the exit code is then 2.
+
+  --apply auto|review   which fixes make "fixed" (default auto)
+
+Recipe (4 processes, order kept):
+  parallel --pipe --keep-order -j4 -N 1000 postedit stream < corpus.jsonl > fixed.jsonl
+${COMMON_HELP}`,
   stats: `Usage: postedit stats [options]
 
 Show, rule by rule, how often reviewers accepted, edited and rejected its suggestions (from the
@@ -105,6 +135,7 @@ Exit 0 when nothing would change, 1 when something would, 2 on usage or input er
 
   --apply auto|review   which fixes to show (default review: everything with a suggestion)
   --annotate            head hunks with their rules even when not on a terminal (not a valid patch)
+${BATCH_HELP}
 ${COMMON_HELP}`,
 }
 
@@ -138,14 +169,6 @@ function useColor(values: Parsed['values'], io: Io): boolean {
   return io.isTTY && !process.env.NO_COLOR
 }
 
-function inputsOf(positionals: string[], io: Io): string[] {
-  if (positionals.length === 0) {
-    if (io.stdinIsTTY) throw new UsageError('no input: give paths, or "-" to read standard input')
-    return ['-']
-  }
-  return expandPaths(positionals)
-}
-
 /** Read every input, collecting errors instead of stopping at the first. */
 function readAll(paths: string[], io: Io): {inputs: TextInput[]; failed: boolean} {
   const inputs: TextInput[] = []
@@ -162,96 +185,163 @@ function readAll(paths: string[], io: Io): {inputs: TextInput[]; failed: boolean
   return {inputs, failed}
 }
 
-export function runCheck(argv: string[], io: Io, create = createPostedit): number {
-  const {values, positionals} = parse(argv, {
-    format: {type: 'string'},
-    level: {type: 'string'},
-    quiet: {type: 'boolean', short: 'q'},
-  })
+const BATCH_OPTIONS = {
+  jobs: {type: 'string'},
+  quiet: {type: 'boolean', short: 'q'},
+  'no-config': {type: 'boolean'},
+} as const
+
+
+
+function jobsOf(values: Parsed['values']): number {
+  if (values.jobs === undefined) return defaultJobs()
+  const jobs = Number(values.jobs)
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1 (got "${String(values.jobs)}")`)
+  return jobs
+}
+
+function plainOptions(values: Parsed['values']): PlainOptions {
+  return {
+    rules: (values.rules as string[] | undefined)?.map((path) => resolve(path)),
+    shippedRules: values['no-default-rules'] ? false : undefined,
+    disable: values.disable as string[] | undefined,
+    from: values.from === undefined ? undefined : oneOf('from', values.from, SOURCE_LANGUAGES, 'ru'),
+    decisionsPath: values['no-decisions'] ? undefined : ((values.decisions as string | undefined) ?? (existsSync(DEFAULT_DECISIONS) ? DEFAULT_DECISIONS : undefined)),
+    useConfig: !values['no-config'],
+  }
+}
+
+function batchPaths(positionals: string[], io: Io): string[] {
+  if (positionals.length === 0) {
+    if (io.stdinIsTTY) throw new UsageError('no input: give paths, or "-" to read standard input')
+    return ['-']
+  }
+  return collectFiles(positionals)
+}
+
+/** Run a batch with progress on the terminal; results come back in input order. */
+async function runBatch(
+  kind: 'check' | 'fix',
+  values: Parsed['values'],
+  paths: string[],
+  io: Io,
+  options: PlainOptions,
+  handle: (result: TaskResult & {ok: true}, progress: Progress) => void,
+): Promise<{failed: boolean; progress: Progress}> {
+  const progress = new Progress(paths.length, io.isTTY && !values.quiet ? io.stderr : undefined)
+  let failed = false
+  const tasks: Task[] = paths.map((path, index) => ({index, path, kind, options}))
+  await runTasks(tasks, jobsOf(values), (result) => {
+    if (!result.ok) {
+      failed = true
+      io.stderr(`${io.isTTY && !values.quiet ? '\r' : ''}postedit: ${result.error}\n`)
+      progress.add(result)
+      return
+    }
+    handle(result, progress)
+  }, io.stdin)
+  if (io.isTTY && !values.quiet && paths.length > 1) io.stderr(progress.summary())
+  return {failed, progress}
+}
+
+export async function runCheck(argv: string[], io: Io): Promise<number> {
+  const {values, positionals} = parse(argv, {format: {type: 'string'}, level: {type: 'string'}, ...BATCH_OPTIONS})
   if (values.help) return io.stdout(HELP.check + '\n'), 0
   const format = oneOf('format', values.format, ['text', 'json', 'sarif', 'html'] as const, 'text')
-  const level: Level = oneOf('level', values.level, LEVELS, 'suggestion')
-  const postedit = create(posteditOptions(values))
-  const {inputs, failed} = readAll(inputsOf(positionals, io), io)
-  const reports = inputs.map((input) => ({
-    path: input.path,
-    text: input.text,
-    findings: postedit.check(input.text).findings.filter((finding) => levelRank(finding.level) >= levelRank(level)),
-  }))
+  const options = {...plainOptions(values), level: values.level === undefined ? undefined : oneOf('level', values.level, LEVELS, 'suggestion')}
+  const paths = batchPaths(positionals, io)
+  const reports: Array<{path: string; text: string; findings: Finding[]}> = []
+  let found = false
+  let first = true
+  if (format === 'json' && !values.quiet) io.stdout('[')
+  const {failed} = await runBatch('check', values, paths, io, options, (result, progress) => {
+    progress.add(result)
+    if (result.findings.length > 0) found = true
+    if (values.quiet) return
+    // JSON streams file by file; the other formats need every file (summary, rules table).
+    if (format === 'json') {
+      io.stdout((first ? '\n' : ',\n') + JSON.stringify(toJsonReport([result])[0], null, 2).replace(/^/gm, '  '))
+      first = false
+    } else reports.push({path: result.path, text: result.text, findings: result.findings})
+  })
   if (!values.quiet) {
-    if (format === 'json') io.stdout(JSON.stringify(toJsonReport(reports), null, 2) + '\n')
+    if (format === 'json') io.stdout('\n]\n')
     else if (format === 'sarif') io.stdout(JSON.stringify(toSarif(reports, packageVersion()), null, 2) + '\n')
     else if (format === 'html') io.stdout(htmlReport(reports))
     else io.stdout(humanReport(reports, useColor(values, io)))
   }
   if (failed) return 2
-  return reports.some((report) => report.findings.length > 0) ? 1 : 0
+  return found ? 1 : 0
 }
 
-export function runFix(argv: string[], io: Io, create = createPostedit): number {
+export async function runFix(argv: string[], io: Io): Promise<number> {
   const {values, positionals} = parse(argv, {
     apply: {type: 'string'},
     write: {type: 'boolean', short: 'w'},
     out: {type: 'string'},
+    'dry-run': {type: 'boolean'},
     'backup-dir': {type: 'string'},
     'no-backup': {type: 'boolean'},
+    ...BATCH_OPTIONS,
   })
   if (values.help) return io.stdout(HELP.fix + '\n'), 0
-  const apply: ApplyThreshold = oneOf('apply', values.apply, ['auto', 'review'] as const, 'auto')
+  const options = {...plainOptions(values), apply: values.apply === undefined ? undefined : oneOf('apply', values.apply, ['auto', 'review'] as const, 'auto')}
   if (values.write && values.out) throw new UsageError('--write and --out exclude each other')
-  const paths = inputsOf(positionals, io)
+  const paths = batchPaths(positionals, io)
+  const dryRun = Boolean(values['dry-run'])
   const writing = Boolean(values.write || values.out)
-  if (!writing && paths.length > 1) throw new UsageError(`fix prints one file; ${paths.length} given: use --write or --out DIR`)
+  if (!writing && !dryRun && paths.length > 1) throw new UsageError(`fix prints one file; ${paths.length} given: use --write, --out DIR or --dry-run`)
   if (writing && paths.includes('-')) throw new UsageError('standard input cannot be written back: drop --write/--out to print the result')
-  const postedit = create(posteditOptions(values))
-  const {inputs, failed} = readAll(paths, io)
   const backupRoot = (values['backup-dir'] as string | undefined) ?? join('.postedit', 'backups', new Date().toISOString().replace(/[:.]/g, '-'))
   let found = false
   let changed = 0
-  for (const input of inputs) {
-    const result = fixInput(postedit, input, apply)
-    if (result.hadFindings) found = true
-    if (!writing) {
-      io.stdout(encodeText(input, result.output))
-      continue
+  let total = 0
+  const {failed} = await runBatch('fix', values, paths, io, options, (result, progress) => {
+    total++
+    const output = result.output ?? result.text
+    const differs = output !== result.text
+    progress.add(result, differs)
+    if (result.findings.length > 0) found = true
+    if (differs) changed++
+    const input = {bom: result.bom}
+    if (dryRun) {
+      if (differs) io.stdout(`${result.path}: ${result.applied?.length ?? 0} fix${result.applied?.length === 1 ? '' : 'es'} would be applied\n`)
+      return
     }
-    if (values.out) writeAtomic(outPath(input.path, values.out as string), encodeText(input, result.output))
-    else if (result.output !== input.text) {
-      if (!values['no-backup']) backupFile(input.path, backupRoot)
-      writeAtomic(input.path, encodeText(input, result.output))
+    if (!writing) return void io.stdout(encodeText(input, output))
+    if (values.out) writeAtomic(outPath(result.path, values.out as string), encodeText(input, output))
+    else if (differs) {
+      if (!values['no-backup']) backupFile(result.path, backupRoot)
+      writeAtomic(result.path, encodeText(input, output))
     }
-    if (result.output !== input.text) changed++
-  }
-  if (writing) {
+  })
+  if (writing && !values.quiet) {
     const where = values.out ? ` into ${values.out as string}` : values['no-backup'] || changed === 0 ? '' : ` (originals in ${backupRoot})`
-    io.stderr(`postedit: ${changed} of ${inputs.length} file${inputs.length === 1 ? '' : 's'} changed${where}\n`)
+    io.stderr(`postedit: ${changed} of ${total} file${total === 1 ? '' : 's'} changed${where}\n`)
   }
+  if (dryRun && !values.quiet) io.stderr(`postedit: ${changed} of ${total} file${total === 1 ? '' : 's'} would change (dry run, nothing written)\n`)
   if (failed) return 2
   return found ? 1 : 0
 }
 
-function fixInput(postedit: Postedit, input: TextInput, apply: ApplyThreshold) {
-  const result = postedit.fix(input.text, {apply})
-  return {...result, hadFindings: result.applied.length > 0 || result.remaining.length > 0}
-}
-
-export function runDiff(argv: string[], io: Io, create = createPostedit): number {
-  const {values, positionals} = parse(argv, {apply: {type: 'string'}, annotate: {type: 'boolean'}})
+export async function runDiff(argv: string[], io: Io): Promise<number> {
+  const {values, positionals} = parse(argv, {apply: {type: 'string'}, annotate: {type: 'boolean'}, ...BATCH_OPTIONS})
   if (values.help) return io.stdout(HELP.diff + '\n'), 0
-  const apply: ApplyThreshold = oneOf('apply', values.apply, ['auto', 'review'] as const, 'review')
-  const postedit = create(posteditOptions(values))
-  const {inputs, failed} = readAll(inputsOf(positionals, io), io)
+  const options = {...plainOptions(values), apply: oneOf('apply', values.apply, ['auto', 'review'] as const, 'review')}
+  const paths = batchPaths(positionals, io)
   const color = useColor(values, io)
   const annotate = Boolean(values.annotate) || io.isTTY
   let changed = false
-  for (const input of inputs) {
-    const result = postedit.fix(input.text, {apply})
-    const name = input.path === '<stdin>' ? 'stdin' : input.path
-    const patch = createPatch(name, encodeText(input, input.text), encodeText(input, result.output))
-    if (!patch) continue
+  const {failed} = await runBatch('fix', {...values, quiet: true}, paths, io, options, (result, progress) => {
+    progress.add(result)
+    const output = result.output ?? result.text
+    const name = result.path === '<stdin>' ? 'stdin' : result.path
+    const input = {bom: result.bom}
+    const patch = createPatch(name, encodeText(input, result.text), encodeText(input, output))
+    if (!patch) return
     changed = true
-    io.stdout(annotate ? annotatePatch(patch, encodeText(input, result.output), result.applied, result.rounds, color) : patch)
-  }
+    io.stdout(annotate ? annotatePatch(patch, encodeText(input, output), result.applied ?? [], result.rounds ?? [], color) : patch)
+  })
   if (failed) return 2
   return changed ? 1 : 0
 }
@@ -373,4 +463,37 @@ function openBrowser(url: string): void {
   } catch {
     // No browser here: the address is printed.
   }
+}
+
+export async function runStream(argv: string[], io: Io): Promise<number> {
+  const {values, positionals} = parse(argv, {apply: {type: 'string'}})
+  if (values.help) return io.stdout(HELP.stream + '\n'), 0
+  if (positionals.length > 0) throw new UsageError('stream reads JSON Lines from standard input and takes no paths')
+  const apply = oneOf('apply', values.apply, ['auto', 'review'] as const, 'auto')
+  const postedit = createPostedit(posteditOptions(values))
+  const lines = createLineReader({input: io.stdinStream ?? process.stdin, crlfDelay: Infinity})
+  let number = 0
+  let failed = false
+  for await (const line of lines) {
+    number++
+    if (line.trim() === '') continue
+    let record: {id?: unknown; text?: unknown}
+    try {
+      record = JSON.parse(line) as {id?: unknown; text?: unknown}
+    } catch (error) {
+      failed = true
+      io.stdout(JSON.stringify({id: null, line: number, error: `invalid JSON: ${(error as Error).message}`}) + '\n')
+      continue
+    }
+    if (typeof record !== 'object' || record === null || typeof record.text !== 'string') {
+      failed = true
+      io.stdout(JSON.stringify({id: (record as {id?: unknown})?.id ?? null, line: number, error: 'expected an object with a string "text"'}) + '\n')
+      continue
+    }
+    const result = postedit.fix(record.text, {apply})
+    const findings = [...result.applied.map((fix) => fix.finding), ...result.remaining].sort((a, b) => a.start.offset - b.start.offset)
+    const [report] = toJsonReport([{path: String(record.id ?? number), findings}]) as Array<{messages: unknown[]}>
+    io.stdout(JSON.stringify({id: record.id ?? null, text: record.text, fixed: result.output, findings: report.messages}) + '\n')
+  }
+  return failed ? 2 : 0
 }

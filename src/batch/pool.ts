@@ -1,0 +1,60 @@
+/**
+ * Running a batch's tasks on worker threads (or inline for one file or one job), handing results
+ * back in input order as soon as each is ready, so output is deterministic and memory stays
+ * bounded by the tasks in flight.
+ */
+import {availableParallelism} from 'node:os'
+import {Worker} from 'node:worker_threads'
+import {runTask, type Task, type TaskResult} from './task.js'
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism())
+}
+
+export async function runTasks(
+  tasks: Task[],
+  jobs: number,
+  onResult: (result: TaskResult) => void,
+  stdin?: () => Uint8Array,
+): Promise<void> {
+  const inline = jobs <= 1 || tasks.length <= 1 || tasks.some((task) => task.path === '-')
+  if (inline) {
+    for (const task of tasks) onResult(runTask(task, stdin))
+    return
+  }
+  const ready = new Map<number, TaskResult>()
+  let nextToEmit = 0
+  const emit = (result: TaskResult): void => {
+    ready.set(result.index, result)
+    while (ready.has(nextToEmit)) {
+      const next = ready.get(nextToEmit)!
+      ready.delete(nextToEmit)
+      nextToEmit++
+      onResult(next)
+    }
+  }
+  let nextTask = 0
+  const workerCount = Math.min(jobs, tasks.length)
+  const workers = Array.from({length: workerCount}, () => new Worker(new URL('./worker.js', import.meta.url)))
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = (): void => {
+              if (nextTask >= tasks.length) return resolve()
+              worker.postMessage(tasks[nextTask++])
+            }
+            worker.on('message', (result: TaskResult) => {
+              emit(result)
+              feed()
+            })
+            worker.on('error', reject)
+            feed()
+          }),
+      ),
+    )
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Progress and summary for batch runs on a terminal: files done, MB/s and time left while it runs;
+ * files, findings by category and rule, fixes and errors at the end. Silent when not a TTY.
+ */
+import type {TaskResult} from '../batch/task.js'
+
+export class Progress {
+  private done = 0
+  private bytes = 0
+  private readonly started = Date.now()
+  private lastDraw = 0
+  readonly categories = new Map<string, number>()
+  readonly rules = new Map<string, number>()
+  findings = 0
+  fixes = 0
+  changed = 0
+  errors = 0
+
+  constructor(
+    private readonly total: number,
+    private readonly write: ((text: string) => void) | undefined,
+  ) {}
+
+  add(result: TaskResult, changed = false): void {
+    this.done++
+    this.bytes += result.bytes
+    if (!result.ok) this.errors++
+    else {
+      for (const finding of result.findings) {
+        this.findings++
+        this.categories.set(finding.category, (this.categories.get(finding.category) ?? 0) + 1)
+        const rule = `${finding.source}/${finding.ruleId}`
+        this.rules.set(rule, (this.rules.get(rule) ?? 0) + 1)
+      }
+      this.fixes += result.applied?.length ?? 0
+      if (changed) this.changed++
+    }
+    this.draw()
+  }
+
+  private draw(): void {
+    if (!this.write || this.total < 2) return
+    const now = Date.now()
+    if (now - this.lastDraw < 100 && this.done < this.total) return
+    this.lastDraw = now
+    const seconds = Math.max((now - this.started) / 1000, 0.001)
+    const rate = this.bytes / 1e6 / seconds
+    const left = this.done === 0 ? 0 : (seconds / this.done) * (this.total - this.done)
+    const width = 24
+    const filled = Math.round((this.done / this.total) * width)
+    const eta = `${Math.floor(left / 60)}:${String(Math.round(left % 60)).padStart(2, '0')}`
+    this.write(`\r[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${this.done}/${this.total} files · ${rate.toFixed(2)} MB/s · ${eta} left `)
+    if (this.done === this.total) this.write('\n')
+  }
+
+  summary(): string {
+    const seconds = (Date.now() - this.started) / 1000
+    const top = (map: Map<string, number>, count: number): string =>
+      [...map].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, n]) => `${name} ${n}`).join(', ') || '—'
+    return [
+      `${this.total} file${this.total === 1 ? '' : 's'} (${(this.bytes / 1e6).toFixed(2)} MB) in ${seconds.toFixed(1)} s`,
+      `findings: ${this.findings}${this.findings ? ` — by category: ${top(this.categories, 8)}` : ''}`,
+      ...(this.findings ? [`top rules: ${top(this.rules, 8)}`] : []),
+      ...(this.fixes || this.changed ? [`fixes applied: ${this.fixes}, files changed: ${this.changed}`] : []),
+      ...(this.errors ? [`errors: ${this.errors} file${this.errors === 1 ? '' : 's'} skipped`] : []),
+    ].join('\n') + '\n'
+  }
+}

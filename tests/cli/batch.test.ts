@@ -1,0 +1,110 @@
+import {spawnSync} from 'node:child_process'
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join, resolve} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {tempDir} from '../helpers.js'
+
+const BIN = resolve('dist/cli/bin.js')
+
+function run(args: string[], cwd: string, input?: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {cwd, input, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+function corpus(): string {
+  const dir = tempDir()
+  mkdirSync(join(dir, 'drafts', 'deep'), {recursive: true})
+  mkdirSync(join(dir, 'drafts', 'old'), {recursive: true})
+  for (let i = 0; i < 6; i++) writeFileSync(join(dir, 'drafts', `n${i}.txt`), `Story ${i}: talks in Dohi resumed and Katar mediated.\n`)
+  writeFileSync(join(dir, 'drafts', 'deep', 'd.txt'), 'They spoke on the state of anonymity.\n')
+  writeFileSync(join(dir, 'drafts', 'old', 'o.txt'), 'Talks in Dohi.\n')
+  writeFileSync(join(dir, 'drafts', 'notes.md'), 'Talks in Dohi.\n')
+  return dir
+}
+
+describe('batch runs', () => {
+  it('takes globs and folders, leaves out what .posteditignore names, in a stable order', () => {
+    const dir = corpus()
+    writeFileSync(join(dir, '.posteditignore'), 'drafts/old/\n')
+    const files = (out: string) => (JSON.parse(out) as Array<{path: string}>).map((file) => file.path)
+    const folder = run(['check', '--format', 'json', 'drafts'], dir)
+    expect(files(folder.stdout)).toEqual(['drafts/deep/d.txt', ...Array.from({length: 6}, (_, i) => `drafts/n${i}.txt`)])
+    const glob = run(['check', '--format', 'json', 'drafts/**/*.md'], dir)
+    expect(files(glob.stdout)).toEqual(['drafts/notes.md'])
+    expect(run(['check', 'drafts/**/*.rst'], dir)).toMatchObject({code: 2, stderr: expect.stringContaining('no files match this pattern')})
+  })
+
+  it('gives the same output in the same order on one thread and on several', () => {
+    const dir = corpus()
+    const one = run(['check', '--format', 'json', '--jobs', '1', 'drafts'], dir)
+    const two = run(['check', '--format', 'json', '--jobs', '2', 'drafts'], dir)
+    expect(two.stdout).toBe(one.stdout)
+    expect(run(['diff', '--jobs', '2', 'drafts'], dir).stdout).toBe(run(['diff', '--jobs', '1', 'drafts'], dir).stdout)
+  })
+
+  it('reads .posteditrc.yml above each file: rule sets, switched-off detectors, levels', () => {
+    const dir = corpus()
+    mkdirSync(join(dir, 'house'))
+    writeFileSync(join(dir, 'house', 'story.yml'), 'rules:\n  - id: story\n    message: x\n    match: Story\n    replace: Report\n    examples: [{in: Story, out: Report}]\n')
+    writeFileSync(join(dir, 'drafts', 'deep', '.posteditrc.yml'), 'disable: [calques-ru]\n')
+    writeFileSync(join(dir, '.posteditrc.yml'), 'rules: [house/story.yml]\ndisable: [entity-names]\n')
+    const result = JSON.parse(run(['check', '--format', 'json', 'drafts'], dir).stdout) as Array<{path: string; messages: Array<{source: string}>}>
+    const sources = (path: string) => [...new Set(result.find((file) => file.path === path)!.messages.map((m) => m.source))].sort()
+    expect(sources('drafts/n0.txt')).toContain('story')
+    expect(sources('drafts/n0.txt')).not.toContain('entity-names')
+    // The nearer config wins for drafts/deep: calques-ru off there, and the house rules do not apply.
+    expect(sources('drafts/deep/d.txt')).not.toContain('calques-ru')
+    writeFileSync(join(dir, '.posteditrc.yml'), 'level: fatal\n')
+    expect(run(['check', 'drafts/n0.txt'], dir)).toMatchObject({code: 2, stderr: expect.stringContaining('"level" must be one of')})
+  })
+
+  it('--dry-run says what would change and writes nothing; --write changes only what needs it', () => {
+    const dir = corpus()
+    const dry = run(['fix', '--dry-run', 'drafts'], dir)
+    expect(dry.stdout).toContain('drafts/n0.txt: 2 fixes would be applied')
+    expect(dry.stderr).toContain('8 of 8 files would change')
+    expect(readFileSync(join(dir, 'drafts', 'n0.txt'), 'utf8')).toContain('Dohi')
+    const written = run(['fix', '--write', '--jobs', '2', 'drafts'], dir)
+    expect(written.stderr).toMatch(/7 of 8 files changed|8 of 8 files changed/)
+    expect(readFileSync(join(dir, 'drafts', 'n3.txt'), 'utf8')).toBe('Story 3: talks in Doha resumed and Qatar mediated.\n')
+  })
+
+  it('reports and skips a bad file, finishes the batch, and exits 2', () => {
+    const dir = corpus()
+    writeFileSync(join(dir, 'drafts', 'binary.txt'), Buffer.from([0, 1, 2, 3]))
+    const result = run(['fix', '--write', '--jobs', '2', 'drafts'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('binary.txt: binary file')
+    expect(readFileSync(join(dir, 'drafts', 'n5.txt'), 'utf8')).toContain('Doha')
+  })
+})
+
+describe('postedit stream', () => {
+  const lines = Array.from({length: 50}, (_, i) => JSON.stringify({id: i, text: i % 2 ? `Talks in Dohi, item ${i}.` : `Clean line ${i}.`})).join('\n') + '\n'
+
+  it('turns JSON Lines into JSON Lines with the fixed text and findings, in order', () => {
+    const dir = tempDir()
+    const result = run(['stream'], dir, lines)
+    expect(result.code).toBe(0)
+    const out = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as {id: number; fixed: string; findings: Array<{ruleId: string}>})
+    expect(out.map((record) => record.id)).toEqual(Array.from({length: 50}, (_, i) => i))
+    expect(out[1]).toMatchObject({fixed: 'Talks in Doha, item 1.'})
+    expect(out[1].findings[0].ruleId).toBe('transliterated-name')
+    expect(out[0].findings).toEqual([])
+  })
+
+  it('reports a bad line in place and goes on', () => {
+    const result = run(['stream'], tempDir(), '{"id":1,"text":"ok"}\nnot json\n{"id":3}\n{"id":4,"text":"Dohi."}\n')
+    expect(result.code).toBe(2)
+    const out = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
+    expect(out.map((record) => record.error === undefined)).toEqual([true, false, false, true])
+  })
+
+  it('shards across processes with GNU parallel (the documented recipe) and keeps order', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'in.jsonl'), lines)
+    const sharded = spawnSync('sh', ['-c', `parallel --pipe --keep-order -j2 -N 10 ${process.execPath} ${BIN} stream < in.jsonl`], {cwd: dir, encoding: 'utf8'})
+    expect(sharded.status).toBe(0)
+    expect(sharded.stdout).toBe(run(['stream'], dir, lines).stdout)
+  })
+})
