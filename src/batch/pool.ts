@@ -7,6 +7,8 @@ import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {runTask, type Task, type TaskResult} from './task.js'
 
+export const WORKER_HEAP_MB = 384
+
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism())
 }
@@ -35,22 +37,40 @@ export async function runTasks(
   }
   let nextTask = 0
   const workerCount = Math.min(jobs, tasks.length)
-  const workers = Array.from({length: workerCount}, () => new Worker(new URL('./worker.js', import.meta.url)))
+  const spawnWorker = (): Worker =>
+    new Worker(new URL('./worker.js', import.meta.url), {resourceLimits: {maxOldGenerationSizeMb: WORKER_HEAP_MB}})
+  const workers: Worker[] = []
   try {
     await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = (): void => {
-              if (nextTask >= tasks.length) return resolve()
-              worker.postMessage(tasks[nextTask++])
-            }
-            worker.on('message', (result: TaskResult) => {
-              emit(result)
+      Array.from(
+        {length: workerCount},
+        () =>
+          new Promise<void>((resolve) => {
+            // A worker that dies (out of memory on a huge file) fails its task, not the batch.
+            const start = (): void => {
+              const worker = spawnWorker()
+              workers.push(worker)
+              let current: Task | undefined
+              const feed = (): void => {
+                if (nextTask >= tasks.length) {
+                  current = undefined
+                  return resolve()
+                }
+                current = tasks[nextTask++]
+                worker.postMessage(current)
+              }
+              worker.on('message', (result: TaskResult) => {
+                emit(result)
+                feed()
+              })
+              worker.on('error', (error) => {
+                if (current) emit({index: current.index, path: current.path, ok: false, bytes: 0, error: `${current.path}: ${error.message}`})
+                void worker.terminate()
+                start()
+              })
               feed()
-            })
-            worker.on('error', reject)
-            feed()
+            }
+            start()
           }),
       ),
     )

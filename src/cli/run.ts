@@ -8,7 +8,7 @@ import {resolve, join} from 'node:path'
 import {createPostedit, type PosteditOptions} from '../processor.js'
 import {DecisionStore} from '../review/decisions.js'
 import {annotatePatch, createPatch} from '../report/diff.js'
-import {humanReport} from '../report/human.js'
+import {humanReport, summaryLine} from '../report/human.js'
 import {htmlReport} from '../report/html.js'
 import {toJsonReport} from '../report/json.js'
 import {toSarif} from '../report/sarif.js'
@@ -251,24 +251,32 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   const options = {...plainOptions(values), level: values.level === undefined ? undefined : oneOf('level', values.level, LEVELS, 'suggestion')}
   const paths = batchPaths(positionals, io)
   const reports: Array<{path: string; text: string; findings: Finding[]}> = []
+  const color = useColor(values, io)
   let found = false
   let first = true
+  const counts = {files: 0, error: 0, warning: 0, suggestion: 0}
   if (format === 'json' && !values.quiet) io.stdout('[')
   const {failed} = await runBatch('check', values, paths, io, options, (result, progress) => {
     progress.add(result)
+    counts.files++
+    for (const finding of result.findings) counts[finding.level]++
     if (result.findings.length > 0) found = true
     if (values.quiet) return
-    // JSON streams file by file; the other formats need every file (summary, rules table).
+    // JSON and text stream file by file (memory stays flat over big batches); SARIF and HTML
+    // need every file at once.
     if (format === 'json') {
       io.stdout((first ? '\n' : ',\n') + JSON.stringify(toJsonReport([result])[0], null, 2).replace(/^/gm, '  '))
       first = false
+    } else if (format === 'text') {
+      if (result.findings.length === 0) return
+      io.stdout(humanReport([{path: result.path, findings: result.findings}], color, {summary: false}))
     } else reports.push({path: result.path, text: result.text, findings: result.findings})
   })
   if (!values.quiet) {
     if (format === 'json') io.stdout('\n]\n')
     else if (format === 'sarif') io.stdout(JSON.stringify(toSarif(reports, packageVersion()), null, 2) + '\n')
     else if (format === 'html') io.stdout(htmlReport(reports))
-    else io.stdout(humanReport(reports, useColor(values, io)))
+    else io.stdout(summaryLine(counts, color))
   }
   if (failed) return 2
   return found ? 1 : 0

@@ -15,19 +15,19 @@ const GROUPS = new Set([
 ])
 
 // "President of Ukraine Volodymyr Zelensky" → "Ukrainian President Volodymyr Zelensky".
-const TITLES = ['President', 'Prime Minister', 'Foreign Minister', 'Defense Minister', 'Defence Minister', 'King', 'Queen', 'Emir', 'Chancellor']
+const TITLES = ['President', 'Prime Minister', 'Foreign Minister', 'Defense Minister', 'Defence Minister', 'King', 'Queen', 'Emir', 'Chancellor'].map((title) => title.split(' '))
+const TITLE_STARTS = new Set(TITLES.map((words) => words[0]))
 
 export default function retextCountryGenitive() {
   return (tree: Root, file: VFile): undefined => {
     const text = String(file.value)
     for (const {tokens} of sentencesOf(tree, file)) {
       for (let i = 0; i < tokens.length; i++) {
-        const title = TITLES.find((candidate) => {
-          const words = candidate.split(' ')
-          return words.every((word, k) => tokens[i + k]?.text === word) && tokens[i + words.length]?.norm === 'of'
-        })
-        if (!title) continue
-        const afterOf = i + title.split(' ').length + 1
+        if (!TITLE_STARTS.has(tokens[i].text)) continue
+        const words = TITLES.find((candidate) => candidate.every((word, k) => tokens[i + k]?.text === word) && tokens[i + candidate.length]?.norm === 'of')
+        if (!words) continue
+        const title = words.join(' ')
+        const afterOf = i + words.length + 1
         const found = actorAt(tokens, afterOf)
         if (!found || found.actor.kind !== 'country' || !found.actor.demonym) continue
         const name = tokens[found.end]

@@ -33,22 +33,47 @@ function variantSets(): VariantSet[] {
   return cached
 }
 
-function occurrencesOf(tokens: Token[], spelling: string[]): Array<{first: number; last: number}> {
-  const found: Array<{first: number; last: number}> = []
-  for (let i = 0; i + spelling.length <= tokens.length; i++)
-    if (spelling.every((norm, k) => tokens[i + k].norm === norm)) found.push({first: i, last: i + spelling.length})
-  return found
+interface Spelling {
+  text: string
+  tokens: string[]
+}
+
+let byFirstToken: Map<string, Array<{set: VariantSet; spelling: Spelling}>> | undefined
+function spellingsByFirstToken(): Map<string, Array<{set: VariantSet; spelling: Spelling}>> {
+  if (!byFirstToken) {
+    byFirstToken = new Map()
+    for (const set of variantSets())
+      for (const spelling of set.spellings) {
+        const list = byFirstToken.get(spelling.tokens[0]) ?? []
+        list.push({set, spelling})
+        byFirstToken.set(spelling.tokens[0], list)
+      }
+  }
+  return byFirstToken
+}
+
+function matchesAt(tokens: Token[], index: number, spelling: Spelling): boolean {
+  return spelling.tokens.every((norm, k) => tokens[index + k]?.norm === norm)
 }
 
 export default function retextVariantConsistency() {
   return (tree: Root, file: VFile): undefined => {
-    const sentences = sentencesOf(tree, file)
     const text = String(file.value)
+    // One pass over the tokens finds every spelling of every set.
+    const found = new Map<Spelling, Array<{start: number; end: number}>>()
+    const index = spellingsByFirstToken()
+    for (const {tokens} of sentencesOf(tree, file))
+      tokens.forEach((token, i) => {
+        for (const {spelling} of index.get(token.norm) ?? [])
+          if (matchesAt(tokens, i, spelling)) {
+            const spans = found.get(spelling) ?? []
+            spans.push({start: token.start, end: tokens[i + spelling.tokens.length - 1].end})
+            found.set(spelling, spans)
+          }
+      })
+    if (found.size < 2) return undefined
     for (const set of variantSets()) {
-      const uses = set.spellings.map((spelling) => ({
-        spelling,
-        spans: sentences.flatMap(({tokens}) => occurrencesOf(tokens, spelling.tokens).map(({first, last}) => ({start: tokens[first].start, end: tokens[last - 1].end}))),
-      }))
+      const uses = set.spellings.map((spelling) => ({spelling, spans: found.get(spelling) ?? []}))
       const used = uses.filter((use) => use.spans.length > 0)
       if (used.length < 2) continue
       const majority = [...used].sort((a, b) => b.spans.length - a.spans.length)[0]

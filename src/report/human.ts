@@ -18,7 +18,15 @@ function describe(finding: Finding): string {
   return `${quote(finding.actual)} → ${options}`
 }
 
-export function humanReport(files: FileReport[], color: boolean): string {
+export function summaryLine(counts: {files: number} & Record<Level, number>, color: boolean): string {
+  const paint = (style: Parameters<typeof styleText>[0], text: string): string => (color ? styleText(style, text) : text)
+  const total = counts.error + counts.warning + counts.suggestion
+  if (total === 0) return paint('green', `✔ no findings in ${counts.files} file${counts.files === 1 ? '' : 's'}`) + '\n'
+  const parts = (['error', 'warning', 'suggestion'] as Level[]).filter((level) => counts[level] > 0).map((level) => `${counts[level]} ${level}${counts[level] === 1 ? '' : 's'}`)
+  return `${paint('bold', `✖ ${total} finding${total === 1 ? '' : 's'}`)} (${parts.join(', ')})\n`
+}
+
+export function humanReport(files: FileReport[], color: boolean, options: {summary?: boolean} = {}): string {
   const paint = (style: Parameters<typeof styleText>[0], text: string): string => (color ? styleText(style, text) : text)
   const lines: string[] = []
   const counts: Record<Level, number> = {error: 0, warning: 0, suggestion: 0}
@@ -43,11 +51,6 @@ export function humanReport(files: FileReport[], color: boolean): string {
     }
     lines.push('')
   }
-  const total = counts.error + counts.warning + counts.suggestion
-  if (total === 0) lines.push(paint('green', `✔ no findings in ${files.length} file${files.length === 1 ? '' : 's'}`))
-  else {
-    const parts = (Object.keys(counts) as Level[]).filter((level) => counts[level] > 0).map((level) => `${counts[level]} ${level}${counts[level] === 1 ? '' : 's'}`)
-    lines.push(`${paint('bold', `✖ ${total} finding${total === 1 ? '' : 's'}`)} (${parts.join(', ')})`)
-  }
-  return lines.join('\n') + '\n'
+  if (options.summary === false) return lines.join('\n') + '\n'
+  return lines.join('\n') + '\n' + summaryLine({files: files.length, ...counts}, color)
 }

@@ -1,0 +1,158 @@
+/**
+ * npm run bench: throughput, scaling, memory and start-up, printed as a table with medians and
+ * ratios against a baseline measured in the same run. Corpora are generated into bench/data/.
+ *   --quick   fewer repetitions, skips the 100 MB file and the 100,000-rule set
+ *   --full    adds the 100 MB single file
+ */
+import {execFileSync, spawnSync} from 'node:child_process'
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {availableParallelism, cpus, totalmem} from 'node:os'
+import {join, resolve} from 'node:path'
+import {createPostedit} from '../processor.js'
+import {compileRuleSet} from '../rules/compile.js'
+import {parseRuleFile} from '../rules/load.js'
+import {DATA, file, folder, literalRules} from './generate.js'
+
+const quick = process.argv.includes('--quick')
+const full = process.argv.includes('--full')
+const REPEAT = quick ? 3 : 5
+const BIN = resolve('dist/cli/bin.js')
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+async function time(action: () => unknown | Promise<unknown>, repeat = REPEAT): Promise<number> {
+  const runs: number[] = []
+  for (let i = 0; i < repeat; i++) {
+    const start = performance.now()
+    await action()
+    runs.push((performance.now() - start) / 1000)
+  }
+  return median(runs)
+}
+
+const mbps = (bytes: number, seconds: number): string => (bytes / 1e6 / seconds).toFixed(2)
+const rows: string[][] = []
+function row(...cells: Array<string | number>): void {
+  rows.push(cells.map(String))
+  console.error(cells.join(' | '))
+}
+
+/** Wall time and peak RSS of a command, from GNU time. */
+function measure(command: string[], cwd = process.cwd()): {seconds: number; rssMB: number} {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], {cwd, encoding: 'utf8', maxBuffer: 1 << 30})
+  const [seconds, kb] = result.stderr.trim().split('\n').pop()!.split(' ').map(Number)
+  return {seconds, rssMB: kb / 1024}
+}
+
+async function main(): Promise<void> {
+  const oneMB = file('one-mb.txt', 1_000_000)
+  const text = readFileSync(oneMB, 'utf8')
+  const bytes = Buffer.byteLength(text)
+
+  // Baseline: read and split into words, the least any checker must do.
+  const baseline = await time(() => readFileSync(oneMB, 'utf8').split(/[^\p{L}\p{N}'’-]+/u).length)
+  row('baseline: read + split words, 1 MB', mbps(bytes, baseline), '1.00×')
+
+  const postedit = createPostedit()
+  postedit.check('warm up the gazetteer and the parser.')
+  const check = await time(() => postedit.check(text))
+  row('postedit check, all rules and detectors, 1 MB', mbps(bytes, check), `${(baseline / check).toFixed(3)}×`)
+  const fix = await time(() => postedit.fix(text, {apply: 'review'}))
+  row('postedit fix --apply review, 1 MB', mbps(bytes, fix), `${(baseline / fix).toFixed(3)}×`)
+
+  // Peers on the same text: Harper (default English rules) and textlint + prh with our literal rules.
+  const {LocalLinter} = await import('harper.js')
+  const {binaryInlined} = await import('harper.js/binaryInlined')
+  const harper = new LocalLinter({binary: binaryInlined})
+  await harper.setup()
+  const harperTime = await time(() => harper.lint(text), Math.min(REPEAT, 3))
+  row('peer: harper.js lint (default rules), 1 MB', mbps(bytes, harperTime), `${(baseline / harperTime).toFixed(3)}×`)
+  const prhTime = await textlintPrh(text)
+  if (prhTime !== undefined) row('peer: textlint + textlint-rule-prh (postedit literal rules as prh), 1 MB', mbps(bytes, prhTime), `${(baseline / prhTime).toFixed(3)}×`)
+
+  // Rule-count scaling: generated literal rules added to an empty pipeline.
+  const counts = quick ? [100, 1_000, 10_000] : [100, 1_000, 10_000, 100_000]
+  let at100 = 0
+  for (const count of counts) {
+    const yaml = 'rules:\n' + literalRules(count).map((rule, i) => `  - {id: r${i}, message: x, match: "${rule.pattern}", replace: "${rule.replacement}"}`).join('\n') + '\n'
+    const compileStart = performance.now()
+    const set = compileRuleSet(parseRuleFile(yaml, `generated-${count}.yml`))
+    const compile = (performance.now() - compileStart) / 1000
+    const pipeline = createPostedit({shippedRules: false, detectors: false}, [set])
+    const seconds = await time(() => pipeline.check(text), 3)
+    if (count === 100) at100 = seconds
+    row(`rules only: ${count.toLocaleString('en')} literal rules, 1 MB (compile ${compile.toFixed(1)} s)`, mbps(bytes, seconds), `${(at100 / seconds).toFixed(2)}× of 100 rules`)
+  }
+
+  // Document length: linear time, bounded memory (CLI, whole process).
+  const sizes = full ? [1, 10, 100] : quick ? [1] : [1, 10]
+  for (const size of sizes) {
+    const path = size === 1 ? oneMB : file(`single-${size}mb.txt`, size * 1_000_000)
+    const {seconds, rssMB} = measure([process.execPath, BIN, 'check', '-q', '--no-config', path])
+    row(`single file, ${size} MB: postedit check (CLI)`, mbps(size * 1e6, seconds), `peak RSS ${rssMB.toFixed(0)} MB`)
+  }
+
+  // Batch: files in parallel; speed-up on 2 cores; memory with 1,000 files × 50 KB.
+  const batch = folder('batch-200x50k', 200, 50_000)
+  const one = measure([process.execPath, BIN, 'check', '-q', '--no-config', '--jobs', '1', batch])
+  const two = measure([process.execPath, BIN, 'check', '-q', '--no-config', '--jobs', '2', batch])
+  row('batch 200 × 50 KB, --jobs 1', mbps(200 * 50_000, one.seconds), `peak RSS ${one.rssMB.toFixed(0)} MB`)
+  row('batch 200 × 50 KB, --jobs 2', mbps(200 * 50_000, two.seconds), `speed-up ${(one.seconds / two.seconds).toFixed(2)}×, peak RSS ${two.rssMB.toFixed(0)} MB`)
+  if (!quick) {
+    const thousand = folder('batch-1000x50k', 1000, 50_000)
+    const memory = measure([process.execPath, BIN, 'check', '-q', '--no-config', '--jobs', '2', thousand])
+    row('batch 1,000 × 50 KB, --jobs 2', mbps(1000 * 50_000, memory.seconds), `peak RSS ${memory.rssMB.toFixed(0)} MB (process tree: main + workers)`)
+  }
+
+  // Start-up: a one-line file, including rule compilation and the gazetteer.
+  const line = join(DATA, 'one-line.txt')
+  writeFileSync(line, 'Talks in Dohi resumed.\n')
+  const startups = Array.from({length: REPEAT}, () => measure([process.execPath, BIN, 'check', '-q', '--no-config', line]))
+  row('start-up: check a one-line file (CLI)', `${median(startups.map((s) => s.seconds)).toFixed(2)} s`, `peak RSS ${median(startups.map((s) => s.rssMB)).toFixed(0)} MB`)
+
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
+  const table = ['| measurement | MB/s (median) | notes |', '|---|---:|---|', ...rows.map((cells) => `| ${cells.join(' | ')} |`)].join('\n')
+  console.log(`Machine: ${machine}\n\n${table}`)
+  mkdirSync(DATA, {recursive: true})
+  writeFileSync(join(DATA, 'results.md'), `Machine: ${machine}\n\n${table}\n`)
+}
+
+/** textlint with textlint-rule-prh, given postedit's literal rules converted to a prh dictionary. */
+async function textlintPrh(text: string): Promise<number | undefined> {
+  const shipped = execFileSync(process.execPath, ['-e', `
+    import('./dist/rules/load.js').then(({shippedRuleFiles, loadRuleFile}) => {
+      const out = []
+      for (const f of shippedRuleFiles()) for (const r of loadRuleFile(f).rules) {
+        const patterns = [].concat(r.match ?? []).filter((p) => /^[\\w' .,]+$/.test(p))
+        const replace = [].concat(r.replace ?? [])[0]
+        if (patterns.length && typeof replace === 'string' && !/[$<]/.test(replace)) out.push({expected: replace, patterns})
+      }
+      process.stdout.write(JSON.stringify(out))
+    })`], {encoding: 'utf8'})
+  const rules = JSON.parse(shipped) as Array<{expected: string; patterns: string[]}>
+  mkdirSync(DATA, {recursive: true})
+  const dictionary = join(DATA, 'prh.yml')
+  writeFileSync(dictionary, 'version: 1\nrules:\n' + rules.map((rule) => `  - expected: ${JSON.stringify(rule.expected)}\n    patterns: ${JSON.stringify(rule.patterns)}`).join('\n') + '\n')
+  const {createLinter} = await import('textlint')
+  const {TextlintKernelDescriptor} = await import('@textlint/kernel')
+  const {moduleInterop} = await import('@textlint/module-interop')
+  const prh = moduleInterop((await import('textlint-rule-prh')).default)
+  const plain = moduleInterop((await import('@textlint/textlint-plugin-text')).default) as never
+  const descriptor = new TextlintKernelDescriptor({
+    rules: [{ruleId: 'prh', rule: prh as never, options: {rulePaths: [resolve(dictionary)]}}],
+    plugins: [{pluginId: 'text', plugin: plain}],
+    filterRules: [],
+  })
+  const linter = createLinter({descriptor})
+  const path = join(DATA, 'one-mb.txt')
+  await linter.lintText(text.slice(0, 1000), path)
+  return time(() => linter.lintText(text, path), 3)
+}
+
+main().catch((error: Error) => {
+  console.error(error.stack ?? error.message)
+  process.exitCode = 1
+})
