@@ -83,6 +83,9 @@ function russianNameEnding(word: string): string | undefined {
 
 export default function retextEntityNames(options: EntityNamesOptions = {}) {
   const language = options.from ?? 'ru'
+  // The same capitalized words recur within and across documents: look each up once.
+  const memo = new Map<string, ReturnType<typeof lookUp>>()
+  let lookUp: (phrase: string) => {entities: Entity[]; exact: boolean} | undefined = () => undefined
   return (tree: Root, file: VFile): undefined => {
     const gazetteer = loadGazetteer()
     const garbles = gazetteer.garblesFor(language)
@@ -92,7 +95,7 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
       gazetteer.words.has(lower) || (lower.endsWith('s') && gazetteer.words.has(lower.slice(0, -1)))
 
     /** Entities a (capitalized) phrase may be a garble of, best first, and whether it is an exact garble. */
-    const candidatesFor = (phrase: string): {entities: Entity[]; exact: boolean} | undefined => {
+    lookUp = (phrase: string): {entities: Entity[]; exact: boolean} | undefined => {
       const lower = phrase.toLowerCase().replace(/’/g, "'")
       const exact = garbles.get(lower)
       const knownWeight = gazetteer.known.get(lower) ?? gazetteer.known.get(lower.replace(/'/g, ''))
@@ -114,6 +117,11 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
       if (isCommonWord(lower)) return undefined
       if (knownWeight !== undefined && (knownWeight >= KNOWN_FLOOR || found[0].prominence < knownWeight * PROMINENCE_RATIO)) return undefined
       return {entities: found, exact: isExact}
+    }
+    const candidatesFor = (phrase: string): {entities: Entity[]; exact: boolean} | undefined => {
+      if (memo.size > 100_000) memo.clear()
+      if (!memo.has(phrase)) memo.set(phrase, lookUp(phrase))
+      return memo.get(phrase)
     }
 
     /** Keys one edit away, for longer words only ("Venesuela" → Venezuela). */

@@ -100,19 +100,23 @@ function findCut(text: string, start: number, limit: number): number {
   return limit
 }
 
-function shift(node: Node, chunk: Chunk): void {
+type Point = NonNullable<Node['position']>['start']
+
+/** Move every point of a chunk's tree to file coordinates, in place. */
+function shift(node: Node, chunk: Chunk, moved: Set<Point>): void {
   const position = node.position
   if (position) {
-    // parse-latin shares point objects between a parent and its first or last child: copy, then move.
-    const move = (point: typeof position.start) => ({
-      line: point.line + chunk.line - 1,
-      column: point.line === 1 ? point.column + chunk.column - 1 : point.column,
-      offset: point.offset === undefined ? undefined : point.offset + chunk.offset,
-    })
-    node.position = {start: move(position.start), end: move(position.end)}
+    // parse-latin shares point objects between a parent and its first or last child: move each once.
+    for (const point of [position.start, position.end]) {
+      if (moved.has(point)) continue
+      moved.add(point)
+      if (point.line === 1) point.column += chunk.column - 1
+      point.line += chunk.line - 1
+      if (point.offset !== undefined) point.offset += chunk.offset
+    }
   }
   const children = (node as {children?: Node[]}).children
-  if (children) for (const child of children) shift(child, chunk)
+  if (children) for (const child of children) shift(child, chunk, moved)
 }
 
 function whiteSpace(chunk: Chunk, end: {line: number; column: number}): WhiteSpace {
@@ -146,8 +150,10 @@ const retextEnglishChunked: Plugin<[], string, Root> = function (this: Processor
         continue
       }
       const tree = parseWhole(chunk.text)
+      const atOrigin = chunk.offset === 0 && chunk.line === 1 && chunk.column === 1
+      const moved = new Set<Point>()
       for (const child of tree.children) {
-        shift(child, chunk)
+        if (!atOrigin) shift(child, chunk, moved)
         children.push(child)
       }
     }

@@ -33,7 +33,10 @@ export interface TokenSentence {
   paragraphStart: boolean
 }
 
+const FOLDED = /[’‘ʼ`´“”„«»‐‑]/
+
 export function normalizeText(value: string): string {
+  if (!FOLDED.test(value)) return value.toLowerCase()
   return value.replace(/[’‘ʼ`´]/g, "'").replace(/[“”„«»]/g, '"').replace(/[‐‑]/g, '-').toLowerCase()
 }
 

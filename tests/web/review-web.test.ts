@@ -85,7 +85,7 @@ describe('postedit review --web', () => {
     await page.waitForFunction(() => document.querySelectorAll('.s.pending').length === 0)
     expect(await page.locator('#diff').textContent()).toContain("+Talks in Doha resumed. Qatar's mediators mediated.")
     await page.keyboard.press('s')
-    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Saved'))
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Saved a.txt'))
     await page.screenshot({path: join(SHOTS, 'review-saved.png'), fullPage: true})
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe("Talks in Doha resumed. Qatar's mediators mediated.\nThey spoke on the condition of anonymity and sought to expand the truce.\n")
 
@@ -94,7 +94,8 @@ describe('postedit review --web', () => {
     await page.waitForFunction(() => document.querySelector('#card .rule')?.textContent === 'calques-ru/requests-for-comment')
     await page.keyboard.press('a')
     await page.keyboard.press('s')
-    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Saved'))
+    // The status still reads "Saved a.txt" until this save answers.
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Saved b.txt'))
     expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('Hamas did not immediately respond to requests for comment.\n')
 
     // Nothing but the page's own origin was fetched: no CDN.
