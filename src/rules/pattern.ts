@@ -173,12 +173,21 @@ export interface Sequence {
 
 const MAX_SEQUENCES = 50_000
 
+/** Most sequences have no word-form elements: they share one empty map instead of each making one. */
+const NO_LEMMAS: ReadonlyMap<number, string> = new Map()
+
+function mergeLemmas(a: ReadonlyMap<number, string>, b: ReadonlyMap<number, string>): Map<number, string> {
+  if (b.size === 0) return a as Map<number, string>
+  if (a.size === 0) return b as Map<number, string>
+  return new Map([...a, ...b])
+}
+
 /**
  * Every way a pattern can spell out, as sequences of single-token atoms. Each atom remembers the
  * top-level element it came from, so a match can be cut back into captures ($1, $2, …).
  */
 export function expandPattern(elements: Element[], tokenize: LiteralTokenizer): Sequence[] {
-  let sequences: Sequence[] = [{atoms: [], lemmaElements: new Map()}]
+  let sequences: Sequence[] = [{atoms: [], lemmaElements: NO_LEMMAS as Map<number, string>}]
   elements.forEach((element, index) => {
     const variants = expandElement(element, index + 1, tokenize)
     const next: Sequence[] = []
@@ -186,7 +195,7 @@ export function expandPattern(elements: Element[], tokenize: LiteralTokenizer): 
       for (const variant of variants)
         next.push({
           atoms: [...sequence.atoms, ...variant.atoms],
-          lemmaElements: new Map([...sequence.lemmaElements, ...variant.lemmaElements]),
+          lemmaElements: mergeLemmas(sequence.lemmaElements, variant.lemmaElements),
         })
     if (next.length > MAX_SEQUENCES)
       throw new PatternError(`pattern expands to more than ${MAX_SEQUENCES} token sequences; split it or use fewer optional parts`)
@@ -197,13 +206,14 @@ export function expandPattern(elements: Element[], tokenize: LiteralTokenizer): 
 
 function expandElement(element: Element, index: number, tokenize: LiteralTokenizer): Sequence[] {
   const variants: Sequence[] = []
-  const empty = (): Sequence => ({atoms: [], lemmaElements: new Map()})
+  const none = NO_LEMMAS as Map<number, string>
+  const empty = (): Sequence => ({atoms: [], lemmaElements: none})
   switch (element.kind) {
     case 'literal': {
       const atoms = tokenize(element.text).map(
         (token): Atom => ({kind: 'literal', norm: token.norm, exact: token.exact, element: index}),
       )
-      variants.push({atoms, lemmaElements: new Map()})
+      variants.push({atoms, lemmaElements: none})
       break
     }
     case 'alternatives': {
@@ -211,7 +221,7 @@ function expandElement(element: Element, index: number, tokenize: LiteralTokeniz
         for (const sequence of expandPattern(option, tokenize)) {
           variants.push({
             atoms: sequence.atoms.map((atom) => ({...atom, element: index})),
-            lemmaElements: new Map(),
+            lemmaElements: none,
           })
         }
       break
@@ -232,18 +242,18 @@ function expandElement(element: Element, index: number, tokenize: LiteralTokeniz
       for (let count = element.min; count <= element.max; count++)
         variants.push({
           atoms: Array.from({length: count}, (): Atom => ({kind: 'class', name: 'word', element: index})),
-          lemmaElements: new Map(),
+          lemmaElements: none,
         })
       break
     }
     case 'class':
-      variants.push({atoms: [{kind: 'class', name: element.tokenClass, element: index}], lemmaElements: new Map()})
+      variants.push({atoms: [{kind: 'class', name: element.tokenClass, element: index}], lemmaElements: none})
       break
     case 'regex':
-      variants.push({atoms: [{kind: 'regex', regex: element.regex, element: index}], lemmaElements: new Map()})
+      variants.push({atoms: [{kind: 'regex', regex: element.regex, element: index}], lemmaElements: none})
       break
     case 'anchor':
-      variants.push({atoms: [{kind: 'anchor', at: element.at, element: index}], lemmaElements: new Map()})
+      variants.push({atoms: [{kind: 'anchor', at: element.at, element: index}], lemmaElements: none})
       break
   }
   if (element.optional) variants.push(empty())

@@ -106,27 +106,29 @@ export class TokenIndex<P> {
 
   /** Every sequence that matches starting at token `start`. */
   matchAt(tokens: Token[], start: number, out: TokenMatch<P>[] = []): TokenMatch<P>[] {
-    const walk = (node: TrieNode<P>, position: number): void => {
-      for (const terminal of node.terminals)
-        out.push({payload: terminal.payload, sequence: terminal.sequence, start, end: position})
-      if (position < tokens.length) {
-        const next = node.literal.get(tokens[position].norm)
-        if (next) walk(next, position + 1)
-      }
-      for (const {atom, node: child} of node.special.values()) {
-        if (atom.kind === 'anchor') {
-          const holds = atom.at === 'start' ? atSentenceStart(tokens, position) : atSentenceEnd(tokens, position)
-          if (holds) walk(child, position)
-          continue
-        }
-        if (position >= tokens.length) continue
-        const token = tokens[position]
-        const holds = atom.kind === 'class' ? testClass(atom.name, token) : atom.kind === 'regex' && atom.regex.test(token.text)
-        if (holds) walk(child, position + 1)
-      }
-    }
-    walk(this.root, start)
+    this.walk(this.root, tokens, start, start, out)
     return out
+  }
+
+  // A method, not a closure made per call: matching runs at every token of every sentence.
+  private walk(node: TrieNode<P>, tokens: Token[], start: number, position: number, out: TokenMatch<P>[]): void {
+    for (const terminal of node.terminals) out.push({payload: terminal.payload, sequence: terminal.sequence, start, end: position})
+    if (position < tokens.length) {
+      const next = node.literal.get(tokens[position].norm)
+      if (next) this.walk(next, tokens, start, position + 1, out)
+    }
+    if (node.special.size === 0) return
+    for (const {atom, node: child} of node.special.values()) {
+      if (atom.kind === 'anchor') {
+        const holds = atom.at === 'start' ? atSentenceStart(tokens, position) : atSentenceEnd(tokens, position)
+        if (holds) this.walk(child, tokens, start, position, out)
+        continue
+      }
+      if (position >= tokens.length) continue
+      const token = tokens[position]
+      const holds = atom.kind === 'class' ? testClass(atom.name, token) : atom.kind === 'regex' && atom.regex.test(token.text)
+      if (holds) this.walk(child, tokens, start, position + 1, out)
+    }
   }
 
   /** Every match starting anywhere in the sentence. */
