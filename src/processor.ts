@@ -6,9 +6,10 @@ import type {Root} from 'nlcst'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import {DETECTOR_NAMES, DETECTORS, type DetectorName} from './detectors/index.js'
-import {findingsOf, report} from './findings.js'
+import {findingsOf, pointAt, report} from './findings.js'
 import {fixToFixpoint, type FixResult} from './fix/fixpoint.js'
-import retextEnglishChunked, {splitIntoWindows} from './parse/chunked-english.js'
+import retextEnglishChunked, {splitIntoChunks, splitIntoWindows} from './parse/chunked-english.js'
+import {mapSpan, type EditRound} from './fix/offset-map.js'
 import {compileRuleSet, type CompiledRuleSet} from './rules/compile.js'
 import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from './rules/load.js'
 import retextRuleSets from './rules/plugin.js'
@@ -135,10 +136,47 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
           current = text
           return check(text).findings
         },
-        {threshold: fixOptions.apply ?? 'auto', choose},
+        {
+          threshold: fixOptions.apply ?? 'auto',
+          choose,
+          recheck: (before, after, round, previous) => {
+            current = after
+            return recheckChanged(after, round, previous, (paragraph) => check(paragraph).findings)
+          },
+        },
       )
     },
   }
+}
+
+/**
+ * Findings on `after` from those on the text before one round of edits: paragraphs the round
+ * touched are checked again, the others keep their findings, moved to their new offsets.
+ * Document-wide detectors see only the re-checked paragraphs here; the fixpoint's final full
+ * check makes up for that.
+ */
+export function recheckChanged(after: string, round: EditRound, previous: Finding[], checkText: (text: string) => Finding[]): Finding[] {
+  const file = new VFile({value: after})
+  const edited = round.map((edit) => mapSpan(edit.start, edit.end, [round]))
+  const paragraphs = splitIntoChunks(after).filter((chunk) => !chunk.isGap)
+  const isDirty = (start: number, end: number): boolean => edited.some((edit) => edit.start <= end && start <= edit.end)
+  const dirty = paragraphs.filter((chunk) => isDirty(chunk.offset, chunk.offset + chunk.text.length))
+  const dirtyRanges = dirty.map((chunk) => ({start: chunk.offset, end: chunk.offset + chunk.text.length}))
+  const inDirty = (offset: number): boolean => dirtyRanges.some((range) => range.start <= offset && offset < range.end)
+  const findings: Finding[] = []
+  const place = (finding: Finding, start: number, end: number): Finding => ({
+    ...finding,
+    start: pointAt(file, start),
+    end: pointAt(file, end),
+  })
+  for (const finding of previous) {
+    const moved = mapSpan(finding.start.offset, finding.end.offset, [round])
+    if (inDirty(moved.start) || isDirty(moved.start, moved.end)) continue
+    findings.push(place(finding, moved.start, moved.end))
+  }
+  for (const chunk of dirty)
+    for (const finding of checkText(chunk.text)) findings.push(place(finding, finding.start.offset + chunk.offset, finding.end.offset + chunk.offset))
+  return findings.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset)
 }
 
 const cache = new Map<string, Postedit>()

@@ -30,6 +30,12 @@ export interface FixpointOptions {
   threshold: ApplyThreshold
   /** Pick the replacement for a finding (default: its first suggestion); undefined skips it. */
   choose?: (finding: Finding) => string | undefined
+  /**
+   * Findings on the text a round produced, computed cheaply from the previous round's (for
+   * example by checking only the paragraphs the round changed). The loop ends with a full check,
+   * so an approximation here costs rounds, never correctness.
+   */
+  recheck?: (before: string, after: string, round: EditRound, previous: Finding[]) => Finding[]
 }
 
 /**
@@ -56,15 +62,26 @@ export function fixToFixpoint(text: string, check: (text: string) => Finding[], 
   const rounds: EditRound[] = []
   let current = text
   let findings = check(current)
+  let approximate = false
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const edits: Edit[] = selectEdits(findings, current, options.threshold, options.choose)
+    let edits: Edit[] = selectEdits(findings, current, options.threshold, options.choose)
+    if (edits.length === 0 && approximate) {
+      findings = check(current)
+      approximate = false
+      edits = selectEdits(findings, current, options.threshold, options.choose)
+    }
     if (edits.length === 0) return {output: current, applied, rounds, remaining: findings, converged: true}
     const previous = current
     current = applyEdits(current, edits)
-    rounds.push(edits.map((edit) => minimalEdit(previous, edit)))
+    const minimal = edits.map((edit) => minimalEdit(previous, edit))
+    rounds.push(minimal)
     for (const edit of edits) applied.push({round, finding: edit.finding, replacement: edit.replacement})
-    findings = check(current)
+    if (options.recheck) {
+      findings = options.recheck(previous, current, minimal, findings)
+      approximate = true
+    } else findings = check(current)
   }
+  if (approximate) findings = check(current)
   const pending = selectEdits(findings, current, options.threshold, options.choose)
   return {output: current, applied, rounds, remaining: findings, converged: pending.length === 0}
 }

@@ -106,3 +106,21 @@ describe('mapping spans through edits', () => {
     expect(mapSpan(4, 10, straddle)).toEqual({start: 2, end: 8})
   })
 })
+
+describe('re-checking only the paragraphs a round changed', () => {
+  it('ends where re-checking everything ends, on every annotated text', async () => {
+    const {readFileSync, readdirSync} = await import('node:fs')
+    const {createPostedit} = await import('../../src/processor.js')
+    const postedit = createPostedit()
+    const texts = readdirSync('corpus').filter((name) => name.endsWith('.mt.txt')).map((name) => readFileSync(`corpus/${name}`, 'utf8'))
+    // Paragraphs side by side, so that rounds touch some and not others.
+    const joined = texts.join('\n\n')
+    for (const text of [...texts, joined]) {
+      const incremental = postedit.fix(text, {apply: 'review'})
+      const full = fixToFixpoint(text, (t) => postedit.check(t).findings, {threshold: 'review'})
+      expect(incremental.output).toBe(full.output)
+      expect(incremental.converged).toBe(true)
+      expect(incremental.remaining).toEqual(full.remaining)
+    }
+  })
+})
