@@ -2,7 +2,7 @@
  * Reading inputs safely and writing outputs atomically. Every problem becomes an InputError with
  * a one-line message; nothing is written unless asked, and never partly.
  */
-import {mkdirSync, readFileSync, readdirSync, statSync, copyFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, copyFileSync} from 'node:fs'
 import {dirname, join, relative, resolve, isAbsolute} from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 
@@ -22,43 +22,6 @@ export interface TextInput {
   /** Text without its byte order mark. */
   text: string
   bom: boolean
-}
-
-const TEXT_EXTENSIONS = /\.(txt|text)$/i
-
-/** Files named on the command line; folders are searched for .txt files (dot-folders and node_modules skipped). */
-export function expandPaths(paths: string[]): string[] {
-  const files: string[] = []
-  for (const path of paths) {
-    if (path === '-') {
-      files.push(path)
-      continue
-    }
-    let stats
-    try {
-      stats = statSync(path)
-    } catch {
-      throw new InputError(path, 'no such file or folder')
-    }
-    if (stats.isFile()) files.push(path)
-    else if (stats.isDirectory()) {
-      const found = walk(path)
-      if (found.length === 0) throw new InputError(path, 'folder holds no text files (*.txt)')
-      files.push(...found)
-    } else throw new InputError(path, 'not a regular file or folder')
-  }
-  return files
-}
-
-function walk(folder: string): string[] {
-  const out: string[] = []
-  for (const entry of readdirSync(folder, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
-    const full = join(folder, entry.name)
-    if (entry.isDirectory()) out.push(...walk(full))
-    else if (entry.isFile() && TEXT_EXTENSIONS.test(entry.name)) out.push(full)
-  }
-  return out
 }
 
 /** Decode bytes as UTF-8 text, refusing binary data and invalid UTF-8. */

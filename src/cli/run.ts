@@ -23,7 +23,7 @@ import {defaultJobs, runTasks} from '../batch/pool.js'
 import type {PlainOptions, Task, TaskResult} from '../batch/task.js'
 import {Progress} from './progress.js'
 import {COMMON_HELP, oneOf, parse, UsageError, type Parsed} from './args.js'
-import {backupFile, encodeText, expandPaths, InputError, outPath, readInput, writeAtomic, type TextInput} from './io.js'
+import {backupFile, encodeText, InputError, outPath, readInput, writeAtomic, type TextInput} from './io.js'
 
 export interface Io {
   /** Standard input as a stream, for line-by-line reading (stream command). */
@@ -417,7 +417,7 @@ export async function runReview(argv: string[], io: Io, terminal?: Terminal): Pr
   const options = posteditOptions(values)
   const store = options.decisions ?? new DecisionStore(DEFAULT_DECISIONS)
   const postedit = createPostedit({...options, decisions: store})
-  const {inputs, failed} = readAll(expandPaths(positionals), io)
+  const {inputs, failed} = readAll(collectFiles(positionals), io)
   const backupRoot = join('.postedit', 'backups', new Date().toISOString().replace(/[:.]/g, '-'))
   await reviewInTerminal(inputs, postedit, store, terminal, (input, text) => {
     if (!values['no-backup']) backupFile(input.path, backupRoot)
@@ -433,7 +433,7 @@ async function reviewOnTheWeb(values: Parsed['values'], positionals: string[], i
   const options = posteditOptions(values)
   const store = options.decisions ?? new DecisionStore(DEFAULT_DECISIONS)
   const postedit = createPostedit({...options, decisions: store})
-  const {inputs, failed} = readAll(expandPaths(positionals), io)
+  const {inputs, failed} = readAll(collectFiles(positionals), io)
   if (inputs.length === 0) return 2
   const backupRoot = join('.postedit', 'backups', new Date().toISOString().replace(/[:.]/g, '-'))
   const files: WebReviewFile[] = inputs.map((input) => ({
