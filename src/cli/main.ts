@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs'
 import {RuleFileError} from '../rules/load.js'
 import {UsageError} from './args.js'
 import {InputError} from './io.js'
+import {runRules} from './rules-command.js'
 import {HELP, runApply, runCheck, runDiff, runFix, runReview, runStats, runStream, type Io} from './run.js'
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   apply: runApply,
   stats: runStats,
   stream: runStream,
+  rules: runRules,
   review: (argv, io) =>
     runReview(argv, io, io.isTTY && io.stdinIsTTY ? {input: process.stdin, output: process.stdout, color: !process.env.NO_COLOR} : undefined),
 }

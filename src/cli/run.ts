@@ -57,6 +57,7 @@ Commands:
   diff    show the fixes as a unified diff that git apply and patch -p1 accept
   review  walk through the suggestions and accept, reject or edit each (terminal, or --web)
   stream  JSON Lines in, JSON Lines out: for pipelines and sharding across machines
+  rules   rules test: run every rule's examples and allow texts
   apply   apply a (hand-edited) diff back to its files, all or nothing
   stats   show how reviewers decided, rule by rule
 

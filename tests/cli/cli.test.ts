@@ -226,3 +226,26 @@ describe('reports for tools and people', () => {
     expect(html).not.toMatch(/<script|https?:\/\/(?!json\.schemastore)/)
   })
 })
+
+describe('postedit rules test', () => {
+  it('passes on the shipped rules', () => {
+    const result = run(['rules', 'test'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/\d+ files, \d+ rules, \d+ examples and allow texts: all hold/)
+  })
+
+  it('names file:line and rule, and marks the difference, exiting 1', () => {
+    const dir = tempDir()
+    writeFileSync(
+      join(dir, 'house.yml'),
+      'rules:\n  - id: ok\n    message: x\n    match: Katar\n    replace: Qatar\n    examples: [{in: Katar, out: Qatar}]\n  - id: bad\n    message: x\n    match: Dohi\n    replace: Doha\n    examples:\n      - in: Talks in Dohi resumed.\n        out: Talks in Dahi resumed.\n    allow: [The Dohi festival]\n',
+    )
+    const result = run(['rules', 'test', dir])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(`${join(dir, 'house.yml')}:7  bad  example fixed differently`)
+    expect(result.stdout).toContain('expected: Talks in [-Dahi-] resumed.')
+    expect(result.stdout).toContain('actual:   Talks in {+Doha+} resumed.')
+    expect(result.stdout).toContain('allowed text flagged')
+    expect(result.stdout).toContain('2 failing')
+  })
+})

@@ -1,0 +1,71 @@
+/**
+ * postedit rules test [PATHS]: run every rule's examples and allow texts, like a test runner —
+ * failures name the rule, file:line, what was expected and what came out, with the difference
+ * marked. Exit 1 on any failure, so rule repositories can run it in CI.
+ */
+import {diffWordsWithSpace} from 'diff'
+import {styleText} from 'node:util'
+import {runRuleExamples, type ExampleFailure} from '../rules/examples.js'
+import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from '../rules/load.js'
+import {compileRuleSet} from '../rules/compile.js'
+import {parse, UsageError, COMMON_HELP} from './args.js'
+import type {Io} from './run.js'
+
+export const RULES_HELP = `Usage: postedit rules test [PATHS…]
+
+Run the examples (in → out) and allow texts of every rule in the rule files or folders given
+(default: the shipped rule sets). Exit 0 when all hold, 1 when any fails, 2 on malformed files.
+${COMMON_HELP}`
+
+const KIND: Record<ExampleFailure['kind'], string> = {
+  'not-flagged': 'example not flagged',
+  'wrong-output': 'example fixed differently',
+  'flagged-allowed': 'allowed text flagged',
+  'no-examples': 'rule has no examples',
+  'out-without-replacement': 'example has "out" but the rule has no replacement',
+}
+
+function marked(expected: string, actual: string, color: boolean): {expected: string; actual: string} {
+  let left = ''
+  let right = ''
+  for (const part of diffWordsWithSpace(expected, actual)) {
+    if (part.added) right += color ? styleText(['green', 'underline'], part.value) : `{+${part.value}+}`
+    else if (part.removed) left += color ? styleText(['red', 'underline'], part.value) : `[-${part.value}-]`
+    else {
+      left += part.value
+      right += part.value
+    }
+  }
+  return {expected: left, actual: right}
+}
+
+export function runRules(argv: string[], io: Io): number {
+  const [subcommand, ...rest] = argv
+  if (subcommand === undefined || subcommand === '--help' || subcommand === '-h') return io.stdout(RULES_HELP + '\n'), subcommand ? 0 : 2
+  if (subcommand !== 'test') throw new UsageError(`unknown rules command "${subcommand}" (expected test)`)
+  const {values, positionals} = parse(rest, {})
+  if (values.help) return io.stdout(RULES_HELP + '\n'), 0
+  const color = Boolean(values.color) || (io.isTTY && !values['no-color'] && !process.env.NO_COLOR)
+  const files = positionals.length > 0 ? positionals.flatMap((path) => ruleFilesAt(path)) : shippedRuleFiles()
+  let rules = 0
+  let examples = 0
+  const failures: ExampleFailure[] = []
+  for (const file of files) {
+    const set = loadRuleFile(file)
+    compileRuleSet(set)
+    rules += set.rules.length
+    examples += set.rules.reduce((total, rule) => total + (rule.examples?.length ?? 0) + (rule.allow?.length ?? 0), 0)
+    failures.push(...runRuleExamples(set))
+  }
+  for (const failure of failures) {
+    io.stdout(`${failure.file}:${failure.line}  ${failure.ruleId}  ${KIND[failure.kind]}\n`)
+    if (failure.input) io.stdout(`  in:       ${failure.input}\n`)
+    if (failure.kind === 'wrong-output' && failure.expected !== undefined && failure.actual !== undefined) {
+      const diff = marked(failure.expected, failure.actual, color)
+      io.stdout(`  expected: ${diff.expected}\n  actual:   ${diff.actual}\n`)
+    } else if (failure.actual) io.stdout(`  flagged:  ${failure.actual}\n`)
+  }
+  const summary = `${files.length} file${files.length === 1 ? '' : 's'}, ${rules} rules, ${examples} examples and allow texts: ${failures.length === 0 ? 'all hold' : `${failures.length} failing`}`
+  io.stdout((failures.length ? '\n' : '') + (color ? styleText(failures.length ? 'red' : 'green', summary) : summary) + '\n')
+  return failures.length === 0 ? 0 : 1
+}
