@@ -62,19 +62,21 @@ function effectiveOptions(path: string, options: PlainOptions): PlainOptions {
   }
 }
 
+/** Pipeline options from plain ones: the decisions file is opened here, in the thread that uses it. */
+export function toPosteditOptions(options: PlainOptions): PosteditOptions {
+  return {
+    rules: options.rules,
+    shippedRules: options.shippedRules,
+    disable: options.disable,
+    from: options.from,
+    decisions: options.decisionsPath ? DecisionStore.load(options.decisionsPath) : undefined,
+  }
+}
+
 function pipelineFor(options: PlainOptions): Postedit {
   const key = JSON.stringify([options.rules, options.shippedRules, options.disable, options.from, options.decisionsPath])
   let postedit = pipelines.get(key)
-  if (!postedit) {
-    const posteditOptions: PosteditOptions = {
-      rules: options.rules,
-      shippedRules: options.shippedRules,
-      disable: options.disable,
-      from: options.from,
-      decisions: options.decisionsPath ? DecisionStore.load(options.decisionsPath) : undefined,
-    }
-    pipelines.set(key, (postedit = createPostedit(posteditOptions)))
-  }
+  if (!postedit) pipelines.set(key, (postedit = createPostedit(toPosteditOptions(options))))
   return postedit
 }
 

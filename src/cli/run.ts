@@ -20,7 +20,7 @@ import {spawn} from 'node:child_process'
 import {LEVELS, type Finding} from '../types.js'
 import {collectFiles} from '../batch/files.js'
 import {defaultJobs, runTasks} from '../batch/pool.js'
-import type {PlainOptions, Task, TaskResult} from '../batch/task.js'
+import {toPosteditOptions, type PlainOptions, type Task, type TaskResult} from '../batch/task.js'
 import {Progress} from './progress.js'
 import {COMMON_HELP, oneOf, parse, UsageError, type Parsed} from './args.js'
 import {backupFile, encodeText, InputError, outPath, readInput, writeAtomic, type TextInput} from './io.js'
@@ -154,14 +154,9 @@ export function decisionsOf(values: Parsed['values']): DecisionStore | undefined
   }
 }
 
+/** Options for the commands that work in this thread (review, stream): the batch options, opened. */
 function posteditOptions(values: Parsed['values']): PosteditOptions {
-  return {
-    decisions: decisionsOf(values),
-    from: oneOf('from', values.from, SOURCE_LANGUAGES, 'ru'),
-    rules: (values.rules as string[] | undefined)?.map((path) => resolve(path)),
-    shippedRules: values['no-default-rules'] ? false : true,
-    disable: values.disable as string[] | undefined,
-  }
+  return {...toPosteditOptions(plainOptions(values)), decisions: decisionsOf(values)}
 }
 
 function useColor(values: Parsed['values'], io: Io): boolean {

@@ -3,31 +3,11 @@
  * («российская сторона» names a party to talks), and "Israeli’s parents" for Israeli parents
  * (an adjective does not take a possessive).
  */
-import {createRequire} from 'node:module'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
+import {countryOfDemonym} from '../entities/actors.js'
 import {report} from '../findings.js'
 import {sentencesOf} from '../parse/tokens.js'
-
-interface Country {
-  name: {common: string}
-  demonyms?: {eng?: {m: string}}
-}
-
-let byDemonym: Map<string, string> | undefined
-function countryOfDemonym(demonym: string): string | undefined {
-  if (!byDemonym) {
-    byDemonym = new Map()
-    const countries = createRequire(import.meta.url)('world-countries/countries.json') as Country[]
-    for (const country of countries) {
-      const adjective = country.demonyms?.eng?.m
-      if (adjective && !byDemonym.has(adjective.toLowerCase())) byDemonym.set(adjective.toLowerCase(), country.name.common)
-    }
-    byDemonym.set('american', 'the United States')
-    byDemonym.set('turkish', 'Turkey')
-  }
-  return byDemonym.get(demonym)
-}
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'each', 'every', 'one', 'this', 'that', 'any', 'no'])
 

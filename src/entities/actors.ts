@@ -66,3 +66,17 @@ export function actorAt(tokens: Token[], start: number): {actor: ActorName; end:
   }
   return undefined
 }
+
+let byDemonym: Map<string, string> | undefined
+
+/** The country an English demonym names ("israeli" → Israel), from the same data as the actors. */
+export function countryOfDemonym(demonym: string): string | undefined {
+  if (!byDemonym) {
+    byDemonym = new Map([['american', 'the United States'], ['turkish', 'Turkey']])
+    for (const list of actorIndex().values())
+      for (const actor of list)
+        if (actor.kind === 'country' && actor.demonym && !byDemonym.has(actor.demonym.toLowerCase()))
+          byDemonym.set(actor.demonym.toLowerCase(), actor.name)
+  }
+  return byDemonym.get(demonym.toLowerCase())
+}

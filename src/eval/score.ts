@@ -8,6 +8,7 @@ import {readFileSync, readdirSync} from 'node:fs'
 import {basename, join} from 'node:path'
 import {diffChars} from 'diff'
 import {mapSpan} from '../fix/offset-map.js'
+import {foldQuotes} from '../parse/tokens.js'
 import type {Postedit} from '../processor.js'
 import type {Finding} from '../types.js'
 
@@ -58,9 +59,7 @@ export interface TextScore {
 }
 
 export function normalizeForCompare(value: string): string {
-  return value
-    .replace(/[’‘ʼ`´]/g, "'")
-    .replace(/[“”„«»]/g, '"')
+  return foldQuotes(value)
     .replace(/\s*[—–]\s*/g, ' — ')
     .replace(/\s+/g, ' ')
     .trim()

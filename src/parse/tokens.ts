@@ -35,9 +35,14 @@ export interface TokenSentence {
 
 const FOLDED = /[’‘ʼ`´“”„«»‐‑]/
 
+/** Curly and straight apostrophes and quotes made straight (one character each: offsets keep). */
+export function foldQuotes(value: string): string {
+  return value.replace(/[’‘ʼ`´]/g, "'").replace(/[“”„«»]/g, '"')
+}
+
 export function normalizeText(value: string): string {
   if (!FOLDED.test(value)) return value.toLowerCase()
-  return value.replace(/[’‘ʼ`´]/g, "'").replace(/[“”„«»]/g, '"').replace(/[‐‑]/g, '-').toLowerCase()
+  return foldQuotes(value).replace(/[‐‑]/g, '-').toLowerCase()
 }
 
 export function tokenizeSentence(sentence: Sentence): Token[] {

@@ -8,6 +8,7 @@ import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync} from 'node:fs'
 import {dirname} from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
+import {foldQuotes} from '../parse/tokens.js'
 import type {Finding} from '../types.js'
 
 export type Verdict = 'accept' | 'reject' | 'edit'
@@ -41,9 +42,7 @@ interface DecisionFile {
 const CONTEXT_WORDS = 2
 
 function words(text: string): string[] {
-  return text
-    .replace(/[’‘]/g, "'")
-    .replace(/[“”]/g, '"')
+  return foldQuotes(text)
     .toLowerCase()
     .split(/[^\p{L}\p{N}'"-]+/u)
     .filter(Boolean)

@@ -1,6 +1,7 @@
 /**
  * Turning a match into replacement text: captures, re-inflection and case preservation.
  */
+import {foldQuotes} from '../parse/tokens.js'
 import {formNameOf, inflect, lemmaOf, FORM_NAMES, type FormName} from './inflect.js'
 
 export type TemplatePart =
@@ -118,10 +119,7 @@ export function preserveCase(replacement: string, actual: string, sentenceInitia
 
 /** Length-preserving normalization for comparing text with a replacement. */
 export function foldForCompare(value: string, ignoreCase = true): string {
-  const folded = value
-    .replace(/[’‘ʼ`´]/g, "'")
-    .replace(/[“”„«»]/g, '"')
-    .replace(/\s/g, ' ')
+  const folded = foldQuotes(value).replace(/\s/g, ' ')
   return ignoreCase ? folded.toLowerCase() : folded
 }
 

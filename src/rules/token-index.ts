@@ -3,7 +3,7 @@
  * so matching cost depends on the text and on how many rules share a prefix, not on how many rules
  * exist. Classes, regexes and anchors are the few non-literal edges, tried at every step.
  */
-import type {Token} from '../parse/tokens.js'
+import {foldQuotes, type Token} from '../parse/tokens.js'
 import type {Atom, Sequence, TokenClass} from './pattern.js'
 
 interface Terminal<P> {
@@ -74,9 +74,6 @@ function specialKey(atom: Atom): string {
   }
 }
 
-function foldQuotes(value: string): string {
-  return value.replace(/[’‘ʼ`´]/g, "'").replace(/[“”„«»]/g, '"')
-}
 
 export class TokenIndex<P> {
   private readonly root: TrieNode<P> = createNode()
