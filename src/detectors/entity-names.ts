@@ -73,6 +73,8 @@ const FIRST_NAME_ENDINGS: Record<string, string> = {
   aleksei: 'Alexei', alexey: 'Alexei', nikolay: 'Nikolai', andrey: 'Andrei', mikhail: 'Mikhail',
 }
 
+const TITLES = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'president', 'minister', 'governor', 'mayor', 'general', 'gen.', 'spokesman', 'spokeswoman', 'aide', 'envoy', 'ambassador', 'deputy', 'senator', 'lawmaker', 'director', 'chief', 'head', 'colonel', 'col.', 'judge', 'prosecutor', 'lawyer'])
+
 function russianNameEnding(word: string): string | undefined {
   const lower = word.toLowerCase()
   const first = FIRST_NAME_ENDINGS[lower]
@@ -160,7 +162,10 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
           continue
         }
         const ending = russianNameEnding(first.text)
-        if (ending && isUnknown(first.text) && !garbles.has(first.norm)) {
+        // Only as a person's name: after a first name or a title ("Vladimir Medinskiy", "Mr. Peskovskiy").
+        const previous = tokens[i - 1]
+        const asName = previous !== undefined && previous.kind === 'word' && (/^\p{Lu}\p{Ll}+$/u.test(previous.text) || TITLES.has(previous.norm))
+        if (ending && (asName || FIRST_NAME_ENDINGS[first.norm]) && isUnknown(first.text) && !garbles.has(first.norm)) {
           report(file, {
             source: 'entity-names',
             ruleId: 'russian-name-ending',

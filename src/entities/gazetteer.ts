@@ -99,7 +99,7 @@ export class LineTable<T> {
   }
 }
 
-const VERSION = 6
+const VERSION = 8
 /** Cities below this population do not get garbled forms generated (too obscure to be worth the risk). */
 export const GARBLE_MIN_POPULATION = 100_000
 /** Entities below this prominence are not fuzzy-matched. */
@@ -196,7 +196,8 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
     addKnown(name, population)
     addKnown(ascii, population)
     if (population < GARBLE_MIN_POPULATION) continue
-    const id = entityId(name, 'city', population)
+    // English-language news mostly writes foreign places without diacritics (Chisinau, Sao Paulo).
+    const id = entityId(ascii || name, 'city', population)
     for (const alternate of alternates.split(',')) addCyrillic(id, alternate)
   }
 
@@ -240,8 +241,10 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
   // same entity is not a garble.
   for (const [id, names] of cyrillicOf) {
     const entity = entities[id]
+    // People keep their nominative only: "Medvedeva" is as likely a woman as Medvedev declined.
+    const forms = (cyrillic: string): string[] => (entity.kind === 'person' ? [cyrillic] : russianCaseForms(cyrillic))
     for (const cyrillic of names)
-      for (const form of russianCaseForms(cyrillic))
+      for (const form of forms(cyrillic))
         for (const latin of romanizations(form)) {
           if (latin.toLowerCase() === entity.name.toLowerCase()) continue
           addGarble(latin, id)
@@ -252,7 +255,9 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
   const garbleLines = [...garbles].map(([form, set]): [string, string] => [form, [...set].sort(byProminence).join(',')])
   const keys = new Map<string, number[]>()
   entities.forEach((entity, id) => {
-    if (entity.prominence < FUZZY_MIN_PROMINENCE || entity.name.length < 4) return
+    // People are matched by their listed spellings only: a key match would take Medvedeva
+    // (a woman) for Medvedev.
+    if (entity.prominence < FUZZY_MIN_PROMINENCE || entity.name.length < 4 || entity.kind === 'person') return
     const key = translitKey(entity.name)
     keys.set(key, [...(keys.get(key) ?? []), id])
   })

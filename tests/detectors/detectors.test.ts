@@ -209,3 +209,14 @@ describe('demonym possessive', () => {
     expect(detector.check("An Israeli's account differed.").findings).toEqual([])
   })
 })
+
+describe('entity-names and people', () => {
+  const detector = withDetector('entity-names')
+  it('leaves a woman’s surname alone though it looks like a declined man’s', () => {
+    expect(detector.check('Evgenia Medvedeva and Maria Zakharova spoke.').findings).toEqual([])
+  })
+  it('fixes -skiy only where it reads as a person’s name', () => {
+    expect(detector.check('Vladimir Medinskiy met Dmitriy Peskov.').findings.map((f) => f.expected[0])).toEqual(['Medinsky', 'Dmitry'])
+    expect(detector.check('the Ormuzskiy strait').findings).toEqual([])
+  })
+})
