@@ -8,13 +8,18 @@ import {styleText} from 'node:util'
 import {runRuleExamples, type ExampleFailure} from '../rules/examples.js'
 import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from '../rules/load.js'
 import {compileRuleSet} from '../rules/compile.js'
+import {lintRuleSets} from '../rules/lint.js'
 import {parse, UsageError, COMMON_HELP} from './args.js'
 import type {Io} from './run.js'
 
-export const RULES_HELP = `Usage: postedit rules test [PATHS…]
+export const RULES_HELP = `Usage: postedit rules test|lint [PATHS…]
 
-Run the examples (in → out) and allow texts of every rule in the rule files or folders given
-(default: the shipped rule sets). Exit 0 when all hold, 1 when any fails, 2 on malformed files.
+  test   run the examples (in → out) and allow texts of every rule
+  lint   report catastrophic regexes, rules matching the same words, rules that fire on their own
+         output (loops) or whose output another rule rewrites (chains), missing examples
+
+PATHS are rule files or folders (default: the shipped rule sets). Exit 0 when all is well, 1 on a
+failing example or a lint error, 2 on malformed files.
 ${COMMON_HELP}`
 
 const KIND: Record<ExampleFailure['kind'], string> = {
@@ -42,9 +47,17 @@ function marked(expected: string, actual: string, color: boolean): {expected: st
 export function runRules(argv: string[], io: Io): number {
   const [subcommand, ...rest] = argv
   if (subcommand === undefined || subcommand === '--help' || subcommand === '-h') return io.stdout(RULES_HELP + '\n'), subcommand ? 0 : 2
-  if (subcommand !== 'test') throw new UsageError(`unknown rules command "${subcommand}" (expected test)`)
+  if (subcommand !== 'test' && subcommand !== 'lint') throw new UsageError(`unknown rules command "${subcommand}" (expected test or lint)`)
   const {values, positionals} = parse(rest, {})
   if (values.help) return io.stdout(RULES_HELP + '\n'), 0
+  if (subcommand === 'lint') {
+    const files = positionals.length > 0 ? positionals.flatMap((path) => ruleFilesAt(path)) : shippedRuleFiles()
+    const findings = lintRuleSets(files.map((file) => loadRuleFile(file)))
+    for (const finding of findings) io.stdout(`${finding.file}:${finding.line}  ${finding.ruleId}  ${finding.severity}  ${finding.kind}: ${finding.message}\n`)
+    const errors = findings.filter((finding) => finding.severity === 'error').length
+    io.stdout(`${files.length} file${files.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'}\n`)
+    return errors > 0 ? 1 : 0
+  }
   const color = Boolean(values.color) || (io.isTTY && !values['no-color'] && !process.env.NO_COLOR)
   const files = positionals.length > 0 ? positionals.flatMap((path) => ruleFilesAt(path)) : shippedRuleFiles()
   let rules = 0

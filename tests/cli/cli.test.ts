@@ -249,3 +249,34 @@ describe('postedit rules test', () => {
     expect(result.stdout).toContain('2 failing')
   })
 })
+
+describe('postedit rules lint', () => {
+  it('reports catastrophic regexes, duplicate matches, chains and missing examples with file:line', () => {
+    const dir = tempDir()
+    const file = join(dir, 'l.yml')
+    writeFileSync(
+      file,
+      [
+        'rules:',
+        '  - {id: twin, message: x, match: Katar, replace: Qatar, examples: [{in: Katar, out: Qatar}], allow: [Qatar]}',
+        '  - {id: twin-again, message: x, match: katar, replace: Qatar}',
+        '  - {id: slow, message: x, regex: "(a+)+b", examples: [{in: aab}], allow: [c]}',
+        '  - {id: first, message: x, match: expand the truce, replace: prolong the truce, examples: [{in: expand the truce, out: prolong the truce}], allow: [x]}',
+        '  - {id: second, message: x, match: prolong, replace: extend, examples: [{in: prolong, out: extend}], allow: [x]}',
+        '',
+      ].join('\n'),
+    )
+    const result = run(['rules', 'lint', file])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(`${file}:4  slow  error  catastrophic-regex`)
+    expect(result.stdout).toContain(`${file}:3  twin-again  warning  duplicate-match: matches "katar" like rule twin`)
+    expect(result.stdout).toContain(`${file}:3  twin-again  warning  no-examples`)
+    expect(result.stdout).toContain(`${file}:5  first  warning  chain: its output "prolong the truce" is rewritten by l/second`)
+  })
+
+  it('finds no errors in the shipped rules', () => {
+    const result = run(['rules', 'lint'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/: 0 errors,/)
+  })
+})

@@ -1,0 +1,89 @@
+/**
+ * Linting rule files: what a rule author wants to hear before users do — regexes that can
+ * backtrack catastrophically, two rules matching the same words, a rule that fires on its own
+ * output (a loop) or whose output another rule rewrites (a chain), and rules without examples.
+ */
+import {createPostedit} from '../processor.js'
+import {compileRuleSet, type CompiledRuleSet} from './compile.js'
+import type {LocatedRuleSpec, RuleSetSource} from './load.js'
+
+export interface LintFinding {
+  file: string
+  line: number
+  ruleId: string
+  severity: 'error' | 'warning'
+  kind: 'catastrophic-regex' | 'duplicate-match' | 'fires-on-own-output' | 'chain' | 'no-examples' | 'no-allow'
+  message: string
+}
+
+/** A quantified group that itself holds a quantifier: (a+)+, (\w*)*, (x|xy)+ — exponential on a near miss. */
+const NESTED_QUANTIFIER = /\((?:\?:)?[^()]*[+*][^()]*\)[+*{]|\((?:\?:)?[^()]*\|[^()]*\)[+*]\S*[+*]/
+
+function regexSources(rule: LocatedRuleSpec): string[] {
+  const regexes = rule.regex === undefined ? [] : Array.isArray(rule.regex) ? rule.regex : [rule.regex]
+  const patterns = [rule.match, ...Object.keys(rule.swap ?? {})].flat().filter((p): p is string => typeof p === 'string')
+  const tokenRegexes = patterns.flatMap((pattern) => [...pattern.matchAll(/\/(.+?)\/[a-z]*(?=\s|$|\])/g)].map((m) => m[1]))
+  return [...regexes, ...tokenRegexes]
+}
+
+export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
+  const findings: LintFinding[] = []
+  const compiled: CompiledRuleSet[] = sets.map((set) => compileRuleSet(set))
+  const at = (rule: LocatedRuleSpec) => ({file: rule.file, line: rule.line, ruleId: rule.id})
+
+  for (const set of sets)
+    for (const rule of set.rules) {
+      if (!rule.examples?.length) findings.push({...at(rule), severity: 'warning', kind: 'no-examples', message: 'rule has no examples (in → out)'})
+      if (!rule.allow?.length) findings.push({...at(rule), severity: 'warning', kind: 'no-allow', message: 'rule has no allow texts (what it must leave alone)'})
+      for (const source of regexSources(rule))
+        if (NESTED_QUANTIFIER.test(source))
+          findings.push({...at(rule), severity: 'error', kind: 'catastrophic-regex', message: `regex /${source}/ nests quantifiers and can backtrack exponentially`})
+    }
+
+  // Two rules that match the very same token sequence.
+  const owners = new Map<string, LocatedRuleSpec>()
+  for (const set of compiled)
+    for (const rule of set.rules)
+      for (const variant of rule.variants)
+        for (const sequence of variant.sequences) {
+          if (!sequence.atoms.every((atom) => atom.kind === 'literal')) continue
+          const key = sequence.atoms.map((atom) => (atom.kind === 'literal' ? atom.norm : '')).join(' ')
+          const owner = owners.get(key)
+          if (owner && owner !== rule.spec && !(owner.file === rule.spec.file && owner.id === rule.spec.id)) {
+            findings.push({...at(rule.spec), severity: 'warning', kind: 'duplicate-match', message: `matches "${key}" like rule ${owner.id} (${owner.file}:${owner.line})`})
+            break
+          } else owners.set(key, rule.spec)
+        }
+
+  // Loops and chains: what the rules do to each rule's example output.
+  const all = createPostedit({shippedRules: false, detectors: false}, compiled)
+  for (const set of sets)
+    for (const rule of set.rules)
+      for (const example of rule.examples ?? []) {
+        if (example.out === undefined) continue
+        const changed = changedRegion(example.in, example.out)
+        for (const finding of all.check(example.out).findings) {
+          // Only what the rule wrote counts: other garbles in the example sentence are not chains.
+          if (finding.expected.length === 0 || finding.end.offset < changed.start || finding.start.offset > changed.end) continue
+          const own = finding.source === set.name && finding.ruleId === rule.id
+          findings.push({
+            ...at(rule),
+            severity: own ? 'error' : 'warning',
+            kind: own ? 'fires-on-own-output' : 'chain',
+            message: own
+              ? `fires again on its own output "${example.out}" (a fix loop)`
+              : `its output "${example.out}" is rewritten by ${finding.source}/${finding.ruleId} (“${finding.actual}” → “${finding.expected[0]}”)`,
+          })
+        }
+      }
+  return findings
+}
+
+/** Where `after` differs from `before` (in `after`'s offsets), by trimming their common ends. */
+function changedRegion(before: string, after: string): {start: number; end: number} {
+  let start = 0
+  while (start < before.length && start < after.length && before[start] === after[start]) start++
+  let suffix = 0
+  while (suffix < before.length - start && suffix < after.length - start && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++
+  return {start, end: after.length - suffix}
+}
