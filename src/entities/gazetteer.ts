@@ -4,8 +4,8 @@
  * the names and words that are known to be correct. Built once from data (GeoNames cities1000,
  * world-countries, dictionary-en, rules/lists/*.yml) and cached as JSON.
  */
-import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readFileSync, writeFileSync, renameSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
+import {hashOf, readCache, writeCache} from '../cache.js'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {parse} from 'yaml'
@@ -107,7 +107,6 @@ export const FUZZY_MIN_PROMINENCE = 1_000_000
 const COUNTRY_PROMINENCE = 1_000_000_000
 
 const require = createRequire(import.meta.url)
-const ROOT = dirname(SHIPPED_RULES_DIR)
 const LISTS = join(SHIPPED_RULES_DIR, 'lists')
 
 interface Country {
@@ -139,16 +138,16 @@ function readSources(): Sources {
 
 /** A fingerprint of everything the gazetteer is built from, so a stale cache is rebuilt. */
 function fingerprint(): string {
-  const hash = createHash('sha256').update(String(VERSION))
-  for (const file of ['places.yml', 'people.yml', 'organizations.yml']) hash.update(readFileSync(join(LISTS, file)))
+  const parts: Array<string | Uint8Array> = [String(VERSION)]
+  for (const file of ['places.yml', 'people.yml', 'organizations.yml']) parts.push(readFileSync(join(LISTS, file)))
   for (const pkg of ['cities1000/package.json', 'world-countries/package.json', 'dictionary-en/package.json']) {
     try {
-      hash.update(readFileSync(require.resolve(pkg)))
+      parts.push(readFileSync(require.resolve(pkg)))
     } catch {
-      hash.update(pkg)
+      parts.push(pkg)
     }
   }
-  return hash.digest('hex').slice(0, 16)
+  return hashOf(...parts)
 }
 
 export function buildGazetteer(sources: Sources = readSources()): GazetteerData {
@@ -279,32 +278,24 @@ export interface Gazetteer {
   keys: Map<string, number[]>
 }
 
-const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'postedit')
-
 let loaded: Gazetteer | undefined
 
 /** The gazetteer, from the cache when it is current, else built and cached (about a second). */
 export function loadGazetteer(): Gazetteer {
   if (loaded) return loaded
-  const file = join(CACHE_DIR, `gazetteer-${fingerprint()}.json`)
+  const name = `gazetteer-${fingerprint()}.json`
   let data: GazetteerData | undefined
-  if (existsSync(file)) {
+  const cached = readCache(name)
+  if (cached) {
     try {
-      data = JSON.parse(readFileSync(file, 'utf8')) as GazetteerData
+      data = JSON.parse(cached) as GazetteerData
     } catch {
       data = undefined
     }
   }
   if (!data || data.version !== VERSION) {
     data = buildGazetteer()
-    try {
-      mkdirSync(CACHE_DIR, {recursive: true})
-      const temp = `${file}.${process.pid}.tmp`
-      writeFileSync(temp, JSON.stringify(data))
-      renameSync(temp, file)
-    } catch {
-      // A read-only install still works; it just builds the gazetteer on every start.
-    }
+    writeCache(name, JSON.stringify(data))
   }
   const garbleTables = new Map<string, LineTable<number[]>>()
   const built = data

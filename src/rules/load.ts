@@ -7,6 +7,7 @@ import {basename, extname, join, resolve, dirname} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode} from 'yaml'
 import {Ajv, type ErrorObject} from 'ajv'
+import {hashOf, readCache, writeCache} from '../cache.js'
 import type {ApplyPolicy, Category, Level} from '../types.js'
 
 export interface RuleExample {
@@ -182,6 +183,9 @@ export function ruleFilesAt(path: string): string[] {
   return files
 }
 
+const PARSER_VERSION = '1'
+let schemaText: string | undefined
+
 export function loadRuleFile(path: string): RuleSetSource {
   let text: string
   try {
@@ -189,7 +193,18 @@ export function loadRuleFile(path: string): RuleSetSource {
   } catch (error) {
     throw new RuleFileError(path, undefined, undefined, `cannot read: ${(error as Error).message}`)
   }
-  return parseRuleFile(text, path)
+  // Parsing YAML and validating against the schema is most of start-up; a valid file's result is
+  // kept by content hash (an invalid file is never cached, so its error is always reported).
+  schemaText ??= readFileSync(SCHEMA_PATH, 'utf8')
+  const key = `rules-${hashOf(PARSER_VERSION, schemaText, basename(path), text)}.json`
+  const cached = readCache(key)
+  if (cached) {
+    const source = JSON.parse(cached) as RuleSetSource
+    return {...source, path, rules: source.rules.map((rule) => ({...rule, file: path}))}
+  }
+  const source = parseRuleFile(text, path)
+  writeCache(key, JSON.stringify(source))
+  return source
 }
 
 /** The rule files postedit ships (rules/*.yml). */

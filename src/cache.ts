@@ -1,0 +1,39 @@
+/**
+ * A small on-disk cache for derived data (the gazetteer, parsed rule files), in
+ * node_modules/.cache/postedit/ of the package, keyed by a hash of what it derives from. Writes are
+ * atomic; a read-only install simply recomputes.
+ */
+import {createHash} from 'node:crypto'
+import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {dirname, join, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+export const CACHE_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'node_modules', '.cache', 'postedit')
+
+export function hashOf(...parts: Array<string | Uint8Array>): string {
+  const hash = createHash('sha256')
+  for (const part of parts) hash.update(part)
+  return hash.digest('hex').slice(0, 16)
+}
+
+export function readCache(name: string): string | undefined {
+  const path = join(CACHE_DIR, name)
+  if (!existsSync(path)) return undefined
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+export function writeCache(name: string, content: string): void {
+  try {
+    mkdirSync(CACHE_DIR, {recursive: true})
+    const path = join(CACHE_DIR, name)
+    const temp = `${path}.${process.pid}.tmp`
+    writeFileSync(temp, content)
+    renameSync(temp, path)
+  } catch {
+    // Caching is an optimization; without a writable cache everything still works.
+  }
+}
