@@ -64,3 +64,20 @@ describe('well-formed rule files', () => {
     expect(rule).toMatchObject({level: 'error', apply: 'review', category: 'accuracy/mistranslation', source: 'house-style'})
   })
 })
+
+describe('the parsed-rule cache', () => {
+  it('gives the same rules for the same file, re-reads an edited one, and never hides an error', async () => {
+    const {loadRuleFile} = await import('../../src/rules/load.js')
+    const {tempDir} = await import('../helpers.js')
+    const {writeFileSync} = await import('node:fs')
+    const {join} = await import('node:path')
+    const file = join(tempDir(), 'house.yml')
+    writeFileSync(file, 'rules:\n  - id: a\n    message: ok\n    match: x\n')
+    const first = loadRuleFile(file)
+    expect(loadRuleFile(file)).toEqual(first)
+    writeFileSync(file, 'rules:\n  - id: b\n    message: ok\n    match: y\n')
+    expect(loadRuleFile(file).rules.map((rule) => rule.id)).toEqual(['b'])
+    writeFileSync(file, 'rules:\n  - id: b\n    message: ok\n    match: y\n    level: fatal\n')
+    expect(() => loadRuleFile(file)).toThrow(/must be one of/)
+  })
+})
