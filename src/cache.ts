@@ -7,6 +7,7 @@ import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {threadId} from 'node:worker_threads'
 
 export const CACHE_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'node_modules', '.cache', 'postedit')
 
@@ -30,7 +31,8 @@ export function writeCache(name: string, content: string): void {
   try {
     mkdirSync(CACHE_DIR, {recursive: true})
     const path = join(CACHE_DIR, name)
-    const temp = `${path}.${process.pid}.tmp`
+    // Worker threads share the process id: the thread id keeps their temporary files apart.
+    const temp = `${path}.${process.pid}-${threadId}.tmp`
     writeFileSync(temp, content)
     renameSync(temp, path)
   } catch {

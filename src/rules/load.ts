@@ -199,8 +199,12 @@ export function loadRuleFile(path: string): RuleSetSource {
   const key = `rules-${hashOf(PARSER_VERSION, schemaText, basename(path), text)}.json`
   const cached = readCache(key)
   if (cached) {
-    const source = JSON.parse(cached) as RuleSetSource
-    return {...source, path, rules: source.rules.map((rule) => ({...rule, file: path}))}
+    try {
+      const source = JSON.parse(cached) as RuleSetSource
+      return {...source, path, rules: source.rules.map((rule) => ({...rule, file: path}))}
+    } catch {
+      // A damaged cache entry is parsed again and replaced.
+    }
   }
   const source = parseRuleFile(text, path)
   writeCache(key, JSON.stringify(source))
