@@ -6,17 +6,22 @@
 import {diffWordsWithSpace} from 'diff'
 import {styleText} from 'node:util'
 import {runRuleExamples, type ExampleFailure} from '../rules/examples.js'
-import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from '../rules/load.js'
+import {loadRuleFile, parseRuleFile, ruleFilesAt, shippedRuleFiles} from '../rules/load.js'
+import {importPrh, importVale, toRuleFile} from '../rules/import.js'
+import {InputError, writeAtomic} from './io.js'
 import {compileRuleSet} from '../rules/compile.js'
 import {lintRuleSets} from '../rules/lint.js'
 import {parse, UsageError, COMMON_HELP} from './args.js'
 import type {Io} from './run.js'
 
 export const RULES_HELP = `Usage: postedit rules test|lint [PATHS…]
+       postedit rules import FILE --from prh|vale [--out FILE]
 
   test   run the examples (in → out) and allow texts of every rule
   lint   report catastrophic regexes, rules matching the same words, rules that fire on their own
          output (loops) or whose output another rule rewrites (chains), missing examples
+  import convert a prh dictionary or a Vale substitution rule into a postedit rule file (stdout,
+         or --out FILE); what cannot be converted is listed on stderr
 
 PATHS are rule files or folders (default: the shipped rule sets). Exit 0 when all is well, 1 on a
 failing example or a lint error, 2 on malformed files.
@@ -47,8 +52,28 @@ function marked(expected: string, actual: string, color: boolean): {expected: st
 export function runRules(argv: string[], io: Io): number {
   const [subcommand, ...rest] = argv
   if (subcommand === undefined || subcommand === '--help' || subcommand === '-h') return io.stdout(RULES_HELP + '\n'), subcommand ? 0 : 2
-  if (subcommand !== 'test' && subcommand !== 'lint') throw new UsageError(`unknown rules command "${subcommand}" (expected test or lint)`)
-  const {values, positionals} = parse(rest, {})
+  if (subcommand !== 'test' && subcommand !== 'lint' && subcommand !== 'import') throw new UsageError(`unknown rules command "${subcommand}" (expected test, lint or import)`)
+  const {values, positionals} = parse(rest, {from: {type: 'string'}, out: {type: 'string'}})
+  if (subcommand === 'import') {
+    if (values.help) return io.stdout(RULES_HELP + '\n'), 0
+    if (positionals.length !== 1) throw new UsageError('rules import takes one file')
+    if (values.from !== 'prh' && values.from !== 'vale') throw new UsageError('rules import needs --from prh or --from vale')
+    const [file] = positionals
+    let result
+    try {
+      result = values.from === 'prh' ? importPrh(file) : importVale(file)
+    } catch (error) {
+      throw new InputError(file, (error as Error).message)
+    }
+    const text = toRuleFile(result, `${values.from} ${file}`)
+    // The converted file must load like any rule file.
+    compileRuleSet(parseRuleFile(text, (values.out as string | undefined) ?? `${result.name}.yml`))
+    if (values.out) writeAtomic(values.out as string, text)
+    else io.stdout(text)
+    for (const skipped of result.skipped) io.stderr(`postedit: not converted: ${skipped.what}: ${skipped.why}\n`)
+    io.stderr(`postedit: ${result.rules.length} rule${result.rules.length === 1 ? '' : 's'} converted, ${result.skipped.length} not\n`)
+    return result.rules.length > 0 ? 0 : 1
+  }
   if (values.help) return io.stdout(RULES_HELP + '\n'), 0
   if (subcommand === 'lint') {
     const files = positionals.length > 0 ? positionals.flatMap((path) => ruleFilesAt(path)) : shippedRuleFiles()

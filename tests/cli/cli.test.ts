@@ -280,3 +280,17 @@ describe('postedit rules lint', () => {
     expect(result.stdout).toMatch(/: 0 errors,/)
   })
 })
+
+describe('postedit rules import', () => {
+  it('prints a rule file and lists what it could not convert', () => {
+    const result = run(['rules', 'import', '--from', 'prh', 'tests/fixtures/prh/prh.yml'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^# yaml-language-server: \$schema=/)
+    expect(result.stderr).toContain('not converted: rule 6 (expected: ソフトウェア): regexpMustEmpty')
+    expect(result.stderr).toContain('7 rules converted, 1 not')
+    const dir = tempDir()
+    const out = join(dir, 'terms.yml')
+    expect(run(['rules', 'import', '--from', 'vale', '--out', out, 'tests/fixtures/vale/Microsoft/Terms.yml']).code).toBe(0)
+    expect(run(['check', '--no-default-rules', '--rules', out, '-'], {input: 'Use the smart phone.\n'}).stdout).toContain('terms/phone')
+  })
+})
