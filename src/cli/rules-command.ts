@@ -8,7 +8,10 @@ import {styleText} from 'node:util'
 import {runRuleExamples, type ExampleFailure} from '../rules/examples.js'
 import {loadRuleFile, parseRuleFile, ruleFilesAt, shippedRuleFiles} from '../rules/load.js'
 import {importPrh, importVale, toRuleFile} from '../rules/import.js'
-import {InputError, writeAtomic} from './io.js'
+import {InputError, readInput, writeAtomic} from './io.js'
+import {candidatesToRuleFile, mineCandidates, type TextPair} from '../rules/mine.js'
+import {existsSync, readdirSync, statSync} from 'node:fs'
+import {join, relative} from 'node:path'
 import {compileRuleSet} from '../rules/compile.js'
 import {lintRuleSets} from '../rules/lint.js'
 import {parse, UsageError, COMMON_HELP} from './args.js'
@@ -16,10 +19,14 @@ import type {Io} from './run.js'
 
 export const RULES_HELP = `Usage: postedit rules test|lint [PATHS…]
        postedit rules import FILE --from prh|vale [--out FILE]
+       postedit rules mine MT EDITED [--min N] [--out FILE]
 
   test   run the examples (in → out) and allow texts of every rule
   lint   report catastrophic regexes, rules matching the same words, rules that fire on their own
          output (loops) or whose output another rule rewrites (chains), missing examples
+  mine   align machine output (file or folder) with its post-edit (file or folder with the same
+         file names), collect the substitutions editors made N or more times (--min, default 2)
+         and print them as candidate rules, most frequent first, with their occurrences as examples
   import convert a prh dictionary or a Vale substitution rule into a postedit rule file (stdout,
          or --out FILE); what cannot be converted is listed on stderr
 
@@ -52,8 +59,21 @@ function marked(expected: string, actual: string, color: boolean): {expected: st
 export function runRules(argv: string[], io: Io): number {
   const [subcommand, ...rest] = argv
   if (subcommand === undefined || subcommand === '--help' || subcommand === '-h') return io.stdout(RULES_HELP + '\n'), subcommand ? 0 : 2
-  if (subcommand !== 'test' && subcommand !== 'lint' && subcommand !== 'import') throw new UsageError(`unknown rules command "${subcommand}" (expected test, lint or import)`)
-  const {values, positionals} = parse(rest, {from: {type: 'string'}, out: {type: 'string'}})
+  if (!['test', 'lint', 'import', 'mine'].includes(subcommand)) throw new UsageError(`unknown rules command "${subcommand}" (expected test, lint, import or mine)`)
+  const {values, positionals} = parse(rest, {from: {type: 'string'}, out: {type: 'string'}, min: {type: 'string'}})
+  if (subcommand === 'mine') {
+    if (values.help) return io.stdout(RULES_HELP + '\n'), 0
+    if (positionals.length !== 2) throw new UsageError('rules mine takes the machine output and its post-edit (two files or two folders)')
+    const minimum = values.min === undefined ? 2 : Number(values.min)
+    if (!Number.isInteger(minimum) || minimum < 1) throw new UsageError('--min must be a whole number of at least 1')
+    const pairs = textPairs(positionals[0], positionals[1])
+    const candidates = mineCandidates(pairs, minimum)
+    const text = candidatesToRuleFile(candidates, `${positionals[0]} → ${positionals[1]}`)
+    if (values.out) writeAtomic(values.out as string, text)
+    else io.stdout(text)
+    io.stderr(`postedit: ${pairs.length} pair${pairs.length === 1 ? '' : 's'}, ${candidates.length} candidate rule${candidates.length === 1 ? '' : 's'} seen at least ${minimum}×\n`)
+    return 0
+  }
   if (subcommand === 'import') {
     if (values.help) return io.stdout(RULES_HELP + '\n'), 0
     if (positionals.length !== 1) throw new UsageError('rules import takes one file')
@@ -106,4 +126,23 @@ export function runRules(argv: string[], io: Io): number {
   const summary = `${files.length} file${files.length === 1 ? '' : 's'}, ${rules} rules, ${examples} examples and allow texts: ${failures.length === 0 ? 'all hold' : `${failures.length} failing`}`
   io.stdout((failures.length ? '\n' : '') + (color ? styleText(failures.length ? 'red' : 'green', summary) : summary) + '\n')
   return failures.length === 0 ? 0 : 1
+}
+
+/** Pairs of machine output and post-edit: two files, or two folders matched by relative path. */
+function textPairs(machine: string, edited: string): TextPair[] {
+  if (!existsSync(machine)) throw new InputError(machine, 'no such file or folder')
+  if (!existsSync(edited)) throw new InputError(edited, 'no such file or folder')
+  if (statSync(machine).isFile()) return [{name: machine, machine: readInput(machine).text, edited: readInput(edited).text}]
+  const walk = (folder: string): string[] =>
+    readdirSync(folder, {withFileTypes: true}).flatMap((entry) =>
+      entry.isDirectory() ? walk(join(folder, entry.name)) : entry.isFile() && /\.(txt|text)$/i.test(entry.name) ? [join(folder, entry.name)] : [],
+    )
+  const pairs: TextPair[] = []
+  for (const path of walk(machine).sort()) {
+    const counterpart = join(edited, relative(machine, path))
+    if (!existsSync(counterpart)) continue
+    pairs.push({name: path, machine: readInput(path).text, edited: readInput(counterpart).text})
+  }
+  if (pairs.length === 0) throw new InputError(edited, `holds no post-edits with the names of the files in ${machine}`)
+  return pairs
 }

@@ -294,3 +294,20 @@ describe('postedit rules import', () => {
     expect(run(['check', '--no-default-rules', '--rules', out, '-'], {input: 'Use the smart phone.\n'}).stdout).toContain('terms/phone')
   })
 })
+
+describe('postedit rules mine', () => {
+  it('mines folders of machine output and post-edits into a rule file that rules test accepts', () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, 'mt'))
+    mkdirSync(join(dir, 'edited'))
+    writeFileSync(join(dir, 'mt', 'a.txt'), 'They spoke on the state of anonymity. Talks in Dohi resumed.\n')
+    writeFileSync(join(dir, 'edited', 'a.txt'), 'They spoke on the condition of anonymity. Talks in Doha resumed.\n')
+    writeFileSync(join(dir, 'mt', 'b.txt'), 'Officials spoke on the state of anonymity about Dohi.\n')
+    writeFileSync(join(dir, 'edited', 'b.txt'), 'Officials spoke on the condition of anonymity about Doha.\n')
+    const result = run(['rules', 'mine', 'mt', 'edited', '--out', 'mined.yml'], {cwd: dir})
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain('2 pairs, 2 candidate rules')
+    expect(readFileSync(join(dir, 'mined.yml'), 'utf8')).toContain('replace: Doha')
+    expect(run(['rules', 'test', 'mined.yml'], {cwd: dir}).code).toBe(0)
+  })
+})
