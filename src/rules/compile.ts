@@ -165,7 +165,7 @@ export function compileRule(spec: LocatedRuleSpec, set: RuleSetSource): Compiled
   const unlessMatch = spec.unless?.match ? tokenContext(asList(spec.unless.match), 'unless.match') : undefined
   const rule: CompiledRule = {
     spec,
-    source: set.name,
+    source: spec.origin ?? set.name,
     id: spec.id,
     category: spec.category ?? defaults.category ?? 'accuracy/mistranslation',
     level: spec.level ?? defaults.level ?? 'warning',

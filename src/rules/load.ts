@@ -48,6 +48,8 @@ export interface RuleSetDefaults {
 export interface LocatedRuleSpec extends RuleSpec {
   file: string
   line: number
+  /** The rule set an imported rule comes from; its messages carry that name as `source`. */
+  origin?: string
 }
 
 export interface RuleSetSource {
@@ -56,6 +58,9 @@ export interface RuleSetSource {
   description?: string
   defaults: RuleSetDefaults
   rules: LocatedRuleSpec[]
+  imports?: string[]
+  disable?: string[]
+  override?: Record<string, Pick<RuleSpec, 'level' | 'apply' | 'category' | 'priority'>>
 }
 
 export class RuleFileError extends Error {
@@ -140,9 +145,9 @@ export function parseRuleFile(text: string, file: string): RuleSetSource {
     throw new RuleFileError(file, lineOf(document.contents, counter) ?? 1, undefined, describe(error))
   }
 
-  const set = data as {name?: string; description?: string; defaults?: RuleSetDefaults; rules: RuleSpec[]}
+  const set = data as {name?: string; description?: string; defaults?: RuleSetDefaults; rules?: RuleSpec[]} & Pick<RuleSetSource, 'imports' | 'disable' | 'override'>
   const seen = new Map<string, number>()
-  const rules = set.rules.map((rule, index): LocatedRuleSpec => {
+  const rules = (set.rules ?? []).map((rule, index): LocatedRuleSpec => {
     const line = ruleLine(index) ?? 1
     const previous = seen.get(rule.id)
     if (previous !== undefined)
@@ -156,6 +161,9 @@ export function parseRuleFile(text: string, file: string): RuleSetSource {
     description: set.description,
     defaults: set.defaults ?? {},
     rules,
+    ...(set.imports ? {imports: set.imports} : {}),
+    ...(set.disable ? {disable: set.disable} : {}),
+    ...(set.override ? {override: set.override} : {}),
   }
 }
 
@@ -183,10 +191,46 @@ export function ruleFilesAt(path: string): string[] {
   return files
 }
 
-const PARSER_VERSION = '1'
+const PARSER_VERSION = '2'
 let schemaText: string | undefined
 
-export function loadRuleFile(path: string): RuleSetSource {
+/**
+ * A rule file with its imports resolved: imported rules first (keeping their set's name and
+ * defaults), then this file's own, which replace imported rules of the same id; `disable` and
+ * `override` then apply to the imported ones. Unknown ids and import cycles are errors.
+ */
+export function loadRuleFile(path: string, importing: string[] = []): RuleSetSource {
+  const own = parseRuleFileAt(path)
+  if (!own.imports?.length && !own.disable && !own.override) return own
+  const file = resolve(path)
+  if (importing.includes(file)) throw new RuleFileError(path, 1, undefined, `import cycle: ${[...importing, file].map((f) => basename(f)).join(' → ')}`)
+  const imported: LocatedRuleSpec[] = []
+  for (const entry of own.imports ?? []) {
+    const target = resolve(dirname(file), entry)
+    const set = loadRuleFile(target, [...importing, file])
+    for (const rule of set.rules) {
+      const origin = rule.origin ?? set.name
+      // An imported rule takes its own file's defaults with it.
+      imported.push({...set.defaults, ...rule, origin})
+    }
+  }
+  const key = (rule: LocatedRuleSpec): string => `${rule.origin ?? own.name}/${rule.id}`
+  const find = (name: string): LocatedRuleSpec[] => imported.filter((rule) => rule.id === name || key(rule) === name)
+  for (const name of own.disable ?? []) {
+    const matches = find(name)
+    if (matches.length === 0) throw new RuleFileError(path, undefined, name, 'disable names no imported rule')
+    for (const rule of matches) imported.splice(imported.indexOf(rule), 1)
+  }
+  for (const [name, changes] of Object.entries(own.override ?? {})) {
+    const matches = find(name)
+    if (matches.length === 0) throw new RuleFileError(path, undefined, name, 'override names no imported rule')
+    for (const rule of matches) Object.assign(rule, changes)
+  }
+  const ownIds = new Set(own.rules.map((rule) => rule.id))
+  return {...own, rules: [...imported.filter((rule) => !ownIds.has(rule.id)), ...own.rules]}
+}
+
+function parseRuleFileAt(path: string): RuleSetSource {
   let text: string
   try {
     text = readFileSync(path, 'utf8')

@@ -81,3 +81,42 @@ describe('the parsed-rule cache', () => {
     expect(() => loadRuleFile(file)).toThrow(/must be one of/)
   })
 })
+
+describe('rule files that import others', () => {
+  it('take imported rules, disable and override them by id, and replace them with their own', async () => {
+    const {loadRuleFile} = await import('../../src/rules/load.js')
+    const {tempDir} = await import('../helpers.js')
+    const {writeFileSync, mkdirSync} = await import('node:fs')
+    const {join} = await import('node:path')
+    const dir = tempDir()
+    mkdirSync(join(dir, 'shared'))
+    writeFileSync(
+      join(dir, 'shared', 'base.yml'),
+      'defaults: {level: error}\nrules:\n  - {id: a, message: base a, match: x}\n  - {id: b, message: base b, match: y}\n  - {id: c, message: base c, match: z}\n',
+    )
+    writeFileSync(
+      join(dir, 'house.yml'),
+      'imports: [shared/base.yml]\ndisable: [b]\noverride: {base/c: {level: suggestion, apply: auto}}\nrules:\n  - {id: a, message: house a, match: x}\n  - {id: d, message: house d, match: w}\n',
+    )
+    const set = compileRuleSet(loadRuleFile(join(dir, 'house.yml')))
+    expect(set.rules.map((rule) => [rule.source, rule.id, rule.level, rule.apply, rule.spec.message])).toEqual([
+      ['base', 'c', 'suggestion', 'auto', 'base c'],
+      ['house', 'a', 'warning', 'review', 'house a'],
+      ['house', 'd', 'warning', 'review', 'house d'],
+    ])
+  })
+
+  it('name the file and id for an unknown disable, and refuse import cycles', async () => {
+    const {loadRuleFile} = await import('../../src/rules/load.js')
+    const {tempDir} = await import('../helpers.js')
+    const {writeFileSync} = await import('node:fs')
+    const {join} = await import('node:path')
+    const dir = tempDir()
+    writeFileSync(join(dir, 'one.yml'), 'imports: [two.yml]\nrules: []\n')
+    writeFileSync(join(dir, 'two.yml'), 'imports: [one.yml]\nrules: []\n')
+    expect(() => loadRuleFile(join(dir, 'one.yml'))).toThrow(/import cycle: one\.yml → two\.yml → one\.yml/)
+    writeFileSync(join(dir, 'three.yml'), 'imports: [four.yml]\ndisable: [nope]\n')
+    writeFileSync(join(dir, 'four.yml'), 'rules:\n  - {id: a, message: x, match: x}\n')
+    expect(() => loadRuleFile(join(dir, 'three.yml'))).toThrow(/three\.yml \(rule nope\): disable names no imported rule/)
+  })
+})
