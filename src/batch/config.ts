@@ -8,16 +8,19 @@
  *   from: ru                  # source language
  *   level: warning            # report findings at or above this level
  *   apply: review             # which fixes `fix` applies
+ *   overrides:                # settings for some files only, by glob (relative to this file)
+ *     - files: ["subtitles/**"]
+ *       disable: [news-style]
  */
 import {existsSync, readFileSync} from 'node:fs'
-import {dirname, join, resolve} from 'node:path'
+import {dirname, join, relative, resolve, sep} from 'node:path'
+import picomatch from 'picomatch'
 import {parse} from 'yaml'
 import {LEVELS, type ApplyThreshold, type Level} from '../types.js'
 
 export const CONFIG_NAMES = ['.posteditrc.yml', '.posteditrc.yaml', '.posteditrc.json']
 
-export interface PosteditConfig {
-  path?: string
+export interface PosteditSettings {
   rules?: string[]
   defaultRules?: boolean
   disable?: string[]
@@ -26,9 +29,38 @@ export interface PosteditConfig {
   apply?: ApplyThreshold
 }
 
+export interface PosteditConfig extends PosteditSettings {
+  path?: string
+  overrides?: Array<{files: string[]; settings: PosteditSettings}>
+}
+
 export class ConfigError extends Error {}
 
 const cache = new Map<string, PosteditConfig>()
+
+const SETTINGS = new Set(['rules', 'defaultRules', 'disable', 'from', 'level', 'apply'])
+
+function settingsOf(config: Record<string, unknown>, path: string, where: string): PosteditSettings {
+  for (const key of Object.keys(config)) if (!SETTINGS.has(key)) throw new ConfigError(`${path}: unknown setting "${key}"${where} (known: ${[...SETTINGS].join(', ')})`)
+  const list = (key: string): string[] | undefined => {
+    const value = config[key]
+    if (value === undefined) return undefined
+    const values = Array.isArray(value) ? value : [value]
+    if (!values.every((item) => typeof item === 'string')) throw new ConfigError(`${path}: "${key}"${where} must be a string or a list of strings`)
+    return values as string[]
+  }
+  if (config.level !== undefined && !(LEVELS as readonly unknown[]).includes(config.level)) throw new ConfigError(`${path}: "level"${where} must be one of ${LEVELS.join(', ')}`)
+  if (config.apply !== undefined && config.apply !== 'auto' && config.apply !== 'review') throw new ConfigError(`${path}: "apply"${where} must be auto or review`)
+  if (config.defaultRules !== undefined && typeof config.defaultRules !== 'boolean') throw new ConfigError(`${path}: "defaultRules"${where} must be true or false`)
+  return {
+    rules: list('rules')?.map((rule) => resolve(dirname(path), rule)),
+    defaultRules: config.defaultRules as boolean | undefined,
+    disable: list('disable'),
+    from: typeof config.from === 'string' ? config.from : undefined,
+    level: config.level as Level | undefined,
+    apply: config.apply as ApplyThreshold | undefined,
+  }
+}
 
 function read(path: string): PosteditConfig {
   let data: unknown
@@ -38,28 +70,39 @@ function read(path: string): PosteditConfig {
     throw new ConfigError(`${path}: invalid YAML: ${(error as Error).message.split('\n')[0]}`)
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError(`${path}: expected a mapping of settings`)
-  const config = data as Record<string, unknown>
-  const known = new Set(['rules', 'defaultRules', 'disable', 'from', 'level', 'apply'])
-  for (const key of Object.keys(config)) if (!known.has(key)) throw new ConfigError(`${path}: unknown setting "${key}" (known: ${[...known].join(', ')})`)
-  const list = (key: string): string[] | undefined => {
-    const value = config[key]
-    if (value === undefined) return undefined
-    const values = Array.isArray(value) ? value : [value]
-    if (!values.every((item) => typeof item === 'string')) throw new ConfigError(`${path}: "${key}" must be a string or a list of strings`)
-    return values as string[]
-  }
-  if (config.level !== undefined && !(LEVELS as readonly unknown[]).includes(config.level)) throw new ConfigError(`${path}: "level" must be one of ${LEVELS.join(', ')}`)
-  if (config.apply !== undefined && config.apply !== 'auto' && config.apply !== 'review') throw new ConfigError(`${path}: "apply" must be auto or review`)
-  if (config.defaultRules !== undefined && typeof config.defaultRules !== 'boolean') throw new ConfigError(`${path}: "defaultRules" must be true or false`)
+  const {overrides, ...settings} = data as Record<string, unknown>
+  if (overrides !== undefined && !Array.isArray(overrides)) throw new ConfigError(`${path}: "overrides" must be a list of {files, …settings}`)
   return {
     path,
-    rules: list('rules')?.map((rule) => resolve(dirname(path), rule)),
-    defaultRules: config.defaultRules as boolean | undefined,
-    disable: list('disable'),
-    from: typeof config.from === 'string' ? config.from : undefined,
-    level: config.level as Level | undefined,
-    apply: config.apply as ApplyThreshold | undefined,
+    ...settingsOf(settings, path, ''),
+    overrides: ((overrides as unknown[] | undefined) ?? []).map((entry, index) => {
+      if (typeof entry !== 'object' || entry === null) throw new ConfigError(`${path}: overrides[${index}] must be a mapping`)
+      const {files, ...rest} = entry as Record<string, unknown>
+      const globs = Array.isArray(files) ? files : [files]
+      if (!globs.every((glob) => typeof glob === 'string' && glob)) throw new ConfigError(`${path}: overrides[${index}] needs "files": a glob or a list of globs`)
+      return {files: globs as string[], settings: settingsOf(rest, path, ` in overrides[${index}]`)}
+    }),
   }
+}
+
+/**
+ * The settings for one file: its nearest config, then every override whose globs match the file
+ * (relative to the config's folder), in order — lists add up, single values replace.
+ */
+export function settingsFor(file: string): PosteditSettings {
+  const config = configFor(file)
+  if (!config.path || !config.overrides?.length) return config
+  const relativePath = relative(dirname(config.path), resolve(file)).split(sep).join('/')
+  let settings: PosteditSettings = {...config}
+  for (const override of config.overrides)
+    if (picomatch(override.files, {dot: true})(relativePath))
+      settings = {
+        ...settings,
+        ...Object.fromEntries(Object.entries(override.settings).filter(([, value]) => value !== undefined)),
+        rules: [...(settings.rules ?? []), ...(override.settings.rules ?? [])],
+        disable: [...(settings.disable ?? []), ...(override.settings.disable ?? [])],
+      }
+  return settings
 }
 
 /** The nearest config above a file (or folder), or an empty config. */

@@ -10,7 +10,7 @@ import {createPostedit, type Postedit, type PosteditOptions} from '../processor.
 import {DecisionStore} from '../review/decisions.js'
 import {RuleFileError} from '../rules/load.js'
 import {levelRank, type ApplyThreshold, type Finding, type Level} from '../types.js'
-import {ConfigError, configFor} from './config.js'
+import {ConfigError, settingsFor} from './config.js'
 
 export interface PlainOptions {
   rules?: string[]
@@ -50,7 +50,7 @@ const pipelines = new Map<string, Postedit>()
 
 function effectiveOptions(path: string, options: PlainOptions): PlainOptions {
   if (!options.useConfig || path === '-') return options
-  const config = configFor(path)
+  const config = settingsFor(path)
   return {
     rules: [...(config.rules ?? []), ...(options.rules ?? [])],
     shippedRules: options.shippedRules === false ? false : (config.defaultRules ?? true),

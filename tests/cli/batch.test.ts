@@ -108,3 +108,22 @@ describe('postedit stream', () => {
     expect(sharded.stdout).toBe(run(['stream'], dir, lines).stdout)
   })
 })
+
+describe('per-glob settings in .posteditrc.yml', () => {
+  it('apply to the files their globs match, adding to the base settings', () => {
+    const dir = corpus()
+    writeFileSync(join(dir, '.posteditrc.yml'), 'disable: [calques-ru]\noverrides:\n  - files: ["drafts/n*.txt"]\n    disable: [entity-names]\n  - files: "drafts/old/*"\n    level: error\n')
+    // The same text in an overridden folder and outside it.
+    writeFileSync(join(dir, 'drafts', 'old', 'o.txt'), 'Talks in Dohi. Mrs. Leavitt spoke.\n')
+    writeFileSync(join(dir, 'drafts', 'deep', 'e.txt'), 'Talks in Dohi. Mrs. Leavitt spoke.\n')
+    const result = JSON.parse(run(['check', '--format', 'json', 'drafts'], dir).stdout) as Array<{path: string; messages: Array<{source: string; level: string}>}>
+    const levels = (path: string) => result.find((entry) => entry.path === path)!.messages.map((m) => m.level).sort()
+    const sources = (path: string) => result.find((entry) => entry.path === path)!.messages.map((m) => m.source)
+    expect(sources('drafts/n0.txt')).not.toContain('entity-names')
+    expect(sources('drafts/deep/d.txt')).not.toContain('calques-ru')
+    expect(levels('drafts/deep/e.txt')).toEqual(['error', 'suggestion'])
+    expect(levels('drafts/old/o.txt')).toEqual(['error'])
+    writeFileSync(join(dir, '.posteditrc.yml'), 'overrides:\n  - disable: [x]\n')
+    expect(run(['check', 'drafts/n0.txt'], dir)).toMatchObject({code: 2, stderr: expect.stringContaining('overrides[0] needs "files"')})
+  })
+})
