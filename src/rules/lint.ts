@@ -4,7 +4,8 @@
  * output (a loop) or whose output another rule rewrites (a chain), and rules without examples.
  */
 import {createPostedit} from '../processor.js'
-import {compileRuleSet, type CompiledRuleSet} from './compile.js'
+import {compileRuleSet, type CompiledRule, type CompiledRuleSet} from './compile.js'
+import {levelRank} from '../types.js'
 import type {LocatedRuleSpec, RuleSetSource} from './load.js'
 
 export interface LintFinding {
@@ -12,7 +13,7 @@ export interface LintFinding {
   line: number
   ruleId: string
   severity: 'error' | 'warning'
-  kind: 'catastrophic-regex' | 'duplicate-match' | 'fires-on-own-output' | 'chain' | 'no-examples' | 'no-allow'
+  kind: 'catastrophic-regex' | 'duplicate-match' | 'shadowed' | 'fires-on-own-output' | 'chain' | 'no-examples' | 'no-allow'
   message: string
 }
 
@@ -54,6 +55,29 @@ export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
             break
           } else owners.set(key, rule.spec)
         }
+
+  // Shadowed: every sequence a rule matches is also matched by one rule that wins over it (higher
+  // priority, or equal priority and at least its level), so its own fix never applies.
+  const bySequence = new Map<string, CompiledRule[]>()
+  for (const set of compiled)
+    for (const rule of set.rules)
+      for (const variant of rule.variants)
+        for (const sequence of variant.sequences) {
+          const key = sequence.atoms.map((atom) => (atom.kind === 'literal' ? atom.norm : `\u0000${atom.kind}`)).join(' ')
+          const list = bySequence.get(key) ?? []
+          if (!list.includes(rule)) list.push(rule)
+          bySequence.set(key, list)
+        }
+  const wins = (a: CompiledRule, b: CompiledRule): boolean => a.priority > b.priority || (a.priority === b.priority && levelRank(a.level) > levelRank(b.level))
+  for (const set of compiled)
+    for (const rule of set.rules) {
+      const keys = rule.variants.flatMap((variant) => variant.sequences.map((sequence) => sequence.atoms.map((atom) => (atom.kind === 'literal' ? atom.norm : `\u0000${atom.kind}`)).join(' ')))
+      if (keys.length === 0) continue
+      const winners = (bySequence.get(keys[0]) ?? []).filter((other) => other !== rule && wins(other, rule))
+      const shadow = winners.find((winner) => keys.every((key) => bySequence.get(key)?.includes(winner)) && winner.before.length === 0 && winner.unlessBefore.length === 0 && winner.unlessAfter.length === 0 && winner.after.length === 0 && !winner.unlessMatch)
+      if (shadow)
+        findings.push({...at(rule.spec), severity: 'warning', kind: 'shadowed', message: `never applies: rule ${shadow.source}/${shadow.id} (${shadow.spec.file}:${shadow.spec.line}) matches all it matches and wins`})
+    }
 
   // Loops and chains: what the rules do to each rule's example output.
   const all = createPostedit({shippedRules: false, detectors: false}, compiled)

@@ -274,6 +274,18 @@ describe('postedit rules lint', () => {
     expect(result.stdout).toContain(`${file}:5  first  warning  chain: its output "prolong the truce" is rewritten by l/second`)
   })
 
+  it('reports a rule that another always beats as shadowed', () => {
+    const dir = tempDir()
+    const file = join(dir, 's.yml')
+    writeFileSync(
+      file,
+      'rules:\n  - {id: strong, message: x, level: error, match: "[expand|widen] the truce", replace: extend the truce, examples: [{in: expand the truce, out: extend the truce}], allow: [x]}\n  - {id: weak, message: x, level: suggestion, match: expand the truce, replace: prolong the truce, examples: [{in: expand the truce, out: prolong the truce}], allow: [x]}\n',
+    )
+    const result = run(['rules', 'lint', file])
+    expect(result.stdout).toContain(`${file}:3  weak  warning  shadowed: never applies: rule s/strong`)
+    expect(result.stdout).not.toMatch(/strong {2}warning {2}shadowed/)
+  })
+
   it('finds no errors in the shipped rules', () => {
     const result = run(['rules', 'lint'])
     expect(result.code).toBe(0)
