@@ -14,7 +14,7 @@ import {compileRuleSet, type CompiledRuleSet} from './rules/compile.js'
 import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from './rules/load.js'
 import retextRuleSets from './rules/plugin.js'
 import {DecisionStore} from './review/decisions.js'
-import type {ApplyThreshold, Finding} from './types.js'
+import type {ApplyPolicy, ApplyThreshold, Finding, Level} from './types.js'
 
 export interface PosteditOptions {
   /** Extra rule files or folders of rule files. */
@@ -31,6 +31,8 @@ export interface PosteditOptions {
   windowSize?: number
   /** Remembered review decisions: rejected suggestions are not reported, accepted ones are applied as decided. */
   decisions?: DecisionStore
+  /** Level or apply policy for single rules or detectors, keyed "source/ruleId" or "source". */
+  override?: Record<string, {level?: Level; apply?: ApplyPolicy}>
 }
 
 export const WINDOW_SIZE = 128 * 1024
@@ -87,11 +89,19 @@ export function createProcessor(options: PosteditOptions = {}, ruleSets = loadRu
 export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRuleSets(options)): Postedit {
   const processor = createProcessor(options, ruleSets)
   const decisions = options.decisions
+  const overrides = Object.entries(options.override ?? {})
+  const overridden = (findings: Finding[]): Finding[] =>
+    overrides.length === 0
+      ? findings
+      : findings.map((finding) => {
+          const change = options.override?.[`${finding.source}/${finding.ruleId}`] ?? options.override?.[finding.source]
+          return change ? {...finding, ...change} : finding
+        })
   const checkWhole = (file: VFile): CheckResult => {
     const tree = processor.parse(file)
     processor.runSync(tree, file)
     const text = String(file.value)
-    const findings = findingsOf(file)
+    const findings = overridden(findingsOf(file))
     if (!decisions) return {file, findings}
     // Rejected suggestions are not proposed again; accepted ones are safe to apply from now on.
     const kept: Finding[] = []

@@ -21,6 +21,8 @@ import {LEVELS, type ApplyThreshold, type Level} from '../types.js'
 export const CONFIG_NAMES = ['.posteditrc.yml', '.posteditrc.yaml', '.posteditrc.json']
 
 export interface PosteditSettings {
+  /** Level or apply policy per rule ("set/rule-id") or per rule set or detector. */
+  override?: Record<string, {level?: Level; apply?: 'auto' | 'review' | 'never'}>
   rules?: string[]
   defaultRules?: boolean
   disable?: string[]
@@ -38,7 +40,7 @@ export class ConfigError extends Error {}
 
 const cache = new Map<string, PosteditConfig>()
 
-const SETTINGS = new Set(['rules', 'defaultRules', 'disable', 'from', 'level', 'apply'])
+const SETTINGS = new Set(['rules', 'defaultRules', 'disable', 'from', 'level', 'apply', 'override'])
 
 function settingsOf(config: Record<string, unknown>, path: string, where: string): PosteditSettings {
   for (const key of Object.keys(config)) if (!SETTINGS.has(key)) throw new ConfigError(`${path}: unknown setting "${key}"${where} (known: ${[...SETTINGS].join(', ')})`)
@@ -52,7 +54,20 @@ function settingsOf(config: Record<string, unknown>, path: string, where: string
   if (config.level !== undefined && !(LEVELS as readonly unknown[]).includes(config.level)) throw new ConfigError(`${path}: "level"${where} must be one of ${LEVELS.join(', ')}`)
   if (config.apply !== undefined && config.apply !== 'auto' && config.apply !== 'review') throw new ConfigError(`${path}: "apply"${where} must be auto or review`)
   if (config.defaultRules !== undefined && typeof config.defaultRules !== 'boolean') throw new ConfigError(`${path}: "defaultRules"${where} must be true or false`)
+  const override = config.override as Record<string, Record<string, unknown>> | undefined
+  if (override !== undefined) {
+    if (typeof override !== 'object' || override === null || Array.isArray(override)) throw new ConfigError(`${path}: "override"${where} must map rule ids to {level, apply}`)
+    for (const [rule, change] of Object.entries(override)) {
+      if (typeof change !== 'object' || change === null) throw new ConfigError(`${path}: override "${rule}"${where} must be {level, apply}`)
+      for (const [key, value] of Object.entries(change)) {
+        if (key === 'level' && (LEVELS as readonly unknown[]).includes(value)) continue
+        if (key === 'apply' && ['auto', 'review', 'never'].includes(value as string)) continue
+        throw new ConfigError(`${path}: override "${rule}"${where}: "${key}: ${String(value)}" is not a level (error, warning, suggestion) or apply policy (auto, review, never)`)
+      }
+    }
+  }
   return {
+    override: override as PosteditSettings['override'],
     rules: list('rules')?.map((rule) => resolve(dirname(path), rule)),
     defaultRules: config.defaultRules as boolean | undefined,
     disable: list('disable'),
@@ -100,6 +115,7 @@ export function settingsFor(file: string): PosteditSettings {
         ...settings,
         ...Object.fromEntries(Object.entries(override.settings).filter(([, value]) => value !== undefined)),
         rules: [...(settings.rules ?? []), ...(override.settings.rules ?? [])],
+        override: {...settings.override, ...override.settings.override},
         disable: [...(settings.disable ?? []), ...(override.settings.disable ?? [])],
       }
   return settings

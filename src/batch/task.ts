@@ -13,6 +13,7 @@ import {levelRank, type ApplyThreshold, type Finding, type Level} from '../types
 import {ConfigError, settingsFor} from './config.js'
 
 export interface PlainOptions {
+  override?: PosteditOptions['override']
   rules?: string[]
   shippedRules?: boolean
   disable?: string[]
@@ -57,6 +58,7 @@ function effectiveOptions(path: string, options: PlainOptions): PlainOptions {
     disable: [...(config.disable ?? []), ...(options.disable ?? [])],
     from: options.from ?? config.from,
     decisionsPath: options.decisionsPath,
+    override: {...config.override, ...options.override},
     level: options.level ?? config.level,
     apply: options.apply ?? config.apply,
   }
@@ -70,11 +72,12 @@ export function toPosteditOptions(options: PlainOptions): PosteditOptions {
     disable: options.disable,
     from: options.from,
     decisions: options.decisionsPath ? DecisionStore.load(options.decisionsPath) : undefined,
+    override: options.override,
   }
 }
 
 function pipelineFor(options: PlainOptions): Postedit {
-  const key = JSON.stringify([options.rules, options.shippedRules, options.disable, options.from, options.decisionsPath])
+  const key = JSON.stringify([options.rules, options.shippedRules, options.disable, options.from, options.decisionsPath, options.override])
   let postedit = pipelines.get(key)
   if (!postedit) pipelines.set(key, (postedit = createPostedit(toPosteditOptions(options))))
   return postedit

@@ -127,3 +127,18 @@ describe('per-glob settings in .posteditrc.yml', () => {
     expect(run(['check', 'drafts/n0.txt'], dir)).toMatchObject({code: 2, stderr: expect.stringContaining('overrides[0] needs "files"')})
   })
 })
+
+describe('rule overrides in .posteditrc.yml', () => {
+  it('change the level and apply policy of single rules and detectors', () => {
+    const dir = corpus()
+    writeFileSync(join(dir, '.posteditrc.yml'), 'override:\n  entity-names: {level: suggestion, apply: review}\n')
+    const result = JSON.parse(run(['check', '--format', 'json', 'drafts/n0.txt'], dir).stdout) as Array<{messages: Array<{source: string; level: string; apply: string}>}>
+    const names = result[0].messages.filter((m) => m.source === 'entity-names')
+    expect(names.length).toBeGreaterThan(0)
+    expect(names.every((m) => m.level === 'suggestion' && m.apply === 'review')).toBe(true)
+    // "review" now: fix without --apply review leaves the names alone.
+    expect(run(['fix', 'drafts/n0.txt'], dir).stdout).toContain('Dohi')
+    writeFileSync(join(dir, '.posteditrc.yml'), 'override:\n  entity-names: {level: loud}\n')
+    expect(run(['check', 'drafts/n0.txt'], dir)).toMatchObject({code: 2, stderr: expect.stringContaining('is not a level')})
+  })
+})
