@@ -4,13 +4,13 @@
  *   --quick   fewer repetitions, skips the 100 MB file and the 100,000-rule set
  *   --full    adds the 100 MB single file
  */
-import {execFileSync, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {availableParallelism, cpus, totalmem} from 'node:os'
 import {join, resolve} from 'node:path'
 import {createPostedit} from '../processor.js'
 import {compileRuleSet} from '../rules/compile.js'
-import {parseRuleFile} from '../rules/load.js'
+import {loadRuleFile, parseRuleFile, shippedRuleFiles} from '../rules/load.js'
 import {DATA, file, folder, literalRules} from './generate.js'
 
 const quick = process.argv.includes('--quick')
@@ -122,17 +122,14 @@ async function main(): Promise<void> {
 
 /** textlint with textlint-rule-prh, given postedit's literal rules converted to a prh dictionary. */
 async function textlintPrh(text: string): Promise<number | undefined> {
-  const shipped = execFileSync(process.execPath, ['-e', `
-    import('./dist/rules/load.js').then(({shippedRuleFiles, loadRuleFile}) => {
-      const out = []
-      for (const f of shippedRuleFiles()) for (const r of loadRuleFile(f).rules) {
-        const patterns = [].concat(r.match ?? []).filter((p) => /^[\\w' .,]+$/.test(p))
-        const replace = [].concat(r.replace ?? [])[0]
-        if (patterns.length && typeof replace === 'string' && !/[$<]/.test(replace)) out.push({expected: replace, patterns})
-      }
-      process.stdout.write(JSON.stringify(out))
-    })`], {encoding: 'utf8'})
-  const rules = JSON.parse(shipped) as Array<{expected: string; patterns: string[]}>
+  // The shipped rules that are plain phrases, as prh can take them.
+  const rules: Array<{expected: string; patterns: string[]}> = []
+  for (const ruleFile of shippedRuleFiles())
+    for (const rule of loadRuleFile(ruleFile).rules) {
+      const patterns = [rule.match ?? []].flat().filter((pattern) => /^[\w' .,]+$/.test(pattern))
+      const replace = [rule.replace ?? []].flat()[0]
+      if (patterns.length && typeof replace === 'string' && !/[$<]/.test(replace)) rules.push({expected: replace, patterns})
+    }
   mkdirSync(DATA, {recursive: true})
   const dictionary = join(DATA, 'prh.yml')
   writeFileSync(dictionary, 'version: 1\nrules:\n' + rules.map((rule) => `  - expected: ${JSON.stringify(rule.expected)}\n    patterns: ${JSON.stringify(rule.patterns)}`).join('\n') + '\n')

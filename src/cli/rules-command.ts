@@ -10,7 +10,8 @@ import {loadRuleFile, parseRuleFile, ruleFilesAt, shippedRuleFiles} from '../rul
 import {importPrh, importVale, toRuleFile} from '../rules/import.js'
 import {InputError, readInput, writeAtomic} from './io.js'
 import {candidatesToRuleFile, mineCandidates, type TextPair} from '../rules/mine.js'
-import {existsSync, readdirSync, statSync} from 'node:fs'
+import {existsSync, statSync} from 'node:fs'
+import {collectFiles} from '../batch/files.js'
 import {join, relative} from 'node:path'
 import {compileRuleSet} from '../rules/compile.js'
 import {lintRuleSets} from '../rules/lint.js'
@@ -133,12 +134,8 @@ function textPairs(machine: string, edited: string): TextPair[] {
   if (!existsSync(machine)) throw new InputError(machine, 'no such file or folder')
   if (!existsSync(edited)) throw new InputError(edited, 'no such file or folder')
   if (statSync(machine).isFile()) return [{name: machine, machine: readInput(machine).text, edited: readInput(edited).text}]
-  const walk = (folder: string): string[] =>
-    readdirSync(folder, {withFileTypes: true}).flatMap((entry) =>
-      entry.isDirectory() ? walk(join(folder, entry.name)) : entry.isFile() && /\.(txt|text)$/i.test(entry.name) ? [join(folder, entry.name)] : [],
-    )
   const pairs: TextPair[] = []
-  for (const path of walk(machine).sort()) {
+  for (const path of collectFiles([machine])) {
     const counterpart = join(edited, relative(machine, path))
     if (!existsSync(counterpart)) continue
     pairs.push({name: path, machine: readInput(path).text, edited: readInput(counterpart).text})
