@@ -36,6 +36,8 @@ export interface CompiledRule {
   unlessBefore: Context[]
   unlessAfter: Context[]
   unlessMatch?: {index: TokenIndex<true>; maxLength: number}
+  /** Mentions a document needs before the rule applies in it. */
+  documentTopic?: {index: TokenIndex<true>; min: number}
 }
 
 export interface RuleVariant {
@@ -181,6 +183,7 @@ export function compileRule(spec: LocatedRuleSpec, set: RuleSetSource): Compiled
     unlessBefore: compileContexts(spec.unless?.before, 'before', 'unless.before'),
     unlessAfter: compileContexts(spec.unless?.after, 'after', 'unless.after'),
     unlessMatch: unlessMatch && {index: unlessMatch.index, maxLength: unlessMatch.maxLength},
+    documentTopic: spec.document && {index: tokenContext(asList(spec.document.mentions), 'document.mentions').index, min: spec.document.min ?? 2},
   }
   for (const {patterns, replace} of variantSpecs) {
     const sequences = patterns.flatMap((pattern) => compileSequences(pattern, spec.swap ? 'swap' : 'match'))

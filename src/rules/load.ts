@@ -29,6 +29,8 @@ export interface RuleSpec {
   before?: string | string[]
   after?: string | string[]
   unless?: {before?: string | string[]; after?: string | string[]; match?: string | string[]}
+  /** The rule fires only in documents (or windows of long ones) that mention its topic often enough. */
+  document?: {mentions: string | string[]; min?: number}
   caseSensitive?: boolean
   preserveCase?: boolean
   note?: string

@@ -206,8 +206,21 @@ export default function retextRuleSets(options: RuleSetsOptions) {
       }
     }
 
+    const topicCounts = new Map<CompiledRule, number>()
+    const topicHolds = (rule: CompiledRule): boolean => {
+      const topic = rule.documentTopic
+      if (!topic) return true
+      let count = topicCounts.get(rule)
+      if (count === undefined) {
+        count = 0
+        for (const sentence of sentences) count += topic.index.matchAll(sentence.tokens).length
+        topicCounts.set(rule, count)
+      }
+      return count >= topic.min
+    }
+
     for (const candidate of dropOverlapsPerRule(candidates)) {
-      if (!passesContext(candidate, text)) continue
+      if (!topicHolds(candidate.rule) || !passesContext(candidate, text)) continue
       const {rule} = candidate
       const actual = text.slice(candidate.start, candidate.end)
       const sentenceInitial = atSentenceStart(candidate.sentence.tokens, candidate.first)

@@ -220,3 +220,30 @@ rules:
     expect(rules.fix("Trump's aide, the press secretary of Mr. Trump, spoke.", {apply: 'review'}).output).toBe("Trump's aide, Mr. Trump's press secretary, spoke.")
   })
 })
+
+describe('document topic', () => {
+  const rules = withRules(`
+rules:
+  - id: hostages
+    message: x
+    apply: auto
+    match: prisoners
+    before: living
+    document: {mentions: "<hostage>", min: 2}
+    replace: hostages
+`)
+  const line = 'About 24 living prisoners remain.'
+
+  it('fires only where the document mentions its topic often enough', () => {
+    expect(rules.check(line).findings).toEqual([])
+    expect(rules.check(`A hostage spoke. ${line}`).findings).toEqual([])
+    expect(rules.fix(`A hostage spoke.\n\nTwo hostages were freed. ${line}`).output).toBe(
+      'A hostage spoke.\n\nTwo hostages were freed. About 24 living hostages remain.',
+    )
+  })
+
+  it('counts mentions anywhere in the document, in every word form', () => {
+    const text = `${line}\n\nThe HOSTAGES waited; one hostage was ill.`
+    expect(rules.check(text).findings.map((f) => f.actual)).toEqual(['prisoners'])
+  })
+})
