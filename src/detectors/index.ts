@@ -7,6 +7,7 @@ import retextCountryGenitive from './country-genitive.js'
 import retextDemonymSide from './demonym-side.js'
 import retextEntityNames from './entity-names.js'
 import retextHyphenDash from './hyphen-dash.js'
+import retextInvertedSubject from './inverted-subject.js'
 import retextMidsentenceCapital from './midsentence-capital.js'
 import retextNameConsistency from './name-consistency.js'
 import retextOneOfThe from './one-of-the.js'
@@ -29,6 +30,7 @@ export const DETECTORS = {
   'country-article': retextCountryArticle,
   'demonym-side': retextDemonymSide,
   'comma-before-that': retextCommaBeforeThat,
+  'inverted-subject': retextInvertedSubject,
   'variant-consistency': retextVariantConsistency,
   // Last: it skips names the detectors before it already reported.
   'name-consistency': retextNameConsistency,
@@ -46,6 +48,7 @@ export {
   retextDemonymSide,
   retextEntityNames,
   retextHyphenDash,
+  retextInvertedSubject,
   retextMidsentenceCapital,
   retextNameConsistency,
   retextOneOfThe,

@@ -220,3 +220,34 @@ describe('entity-names and people', () => {
     expect(detector.check('the Ormuzskiy strait').findings).toEqual([])
   })
 })
+
+describe('inverted-subject', () => {
+  const detector = withDetector('inverted-subject')
+  it('puts the reporter before a report verb that came first', () => {
+    expect(suggestions(detector, 'Ten drones were downed, reported the Air Forces.')).toEqual([
+      {actual: 'reported the Air Forces', fixed: 'Ten drones were downed, the Air Forces said.'},
+    ])
+    expect(suggestions(detector, 'Output will stay flat, announced the representatives of the alliance after a meeting.')).toEqual([
+      {actual: 'announced the representatives of the alliance', fixed: 'Output will stay flat, the representatives of the alliance announced after a meeting.'},
+    ])
+    expect(suggestions(detector, '“We will not pay,” informed the energy company.')[0]?.fixed).toBe('“We will not pay,” the energy company said.')
+  })
+  it('leaves English inversion after quotes and verbs that share a subject alone', () => {
+    expect(detector.check('“The job was not done,” said Adi Alexander.').findings).toEqual([])
+    expect(detector.check('She finished the audit, reported the results to the board and left.').findings).toEqual([])
+    expect(detector.check('The ministry, he reported, was closed.').findings).toEqual([])
+  })
+  it('puts a counted subject before its passive verb', () => {
+    expect(suggestions(detector, 'In Kharkiv, according to the governor, were wounded 17 people.')).toEqual([
+      {actual: 'were wounded 17 people', fixed: 'In Kharkiv, according to the governor, 17 people were wounded.'},
+    ])
+    expect(suggestions(detector, 'During the night were also detained at least 30 protesters, police said.')[0]?.fixed).toBe(
+      'During the night at least 30 protesters were also detained, police said.',
+    )
+  })
+  it('leaves counted adjuncts and existential sentences alone', () => {
+    expect(detector.check('Prices were raised 20 percent. They were jailed 5 years ago.').findings).toEqual([])
+    expect(detector.check('Three were killed in 2022, and 17 people were wounded.').findings).toEqual([])
+    expect(detector.check('The team was ranked 3 places higher.').findings).toEqual([])
+  })
+})

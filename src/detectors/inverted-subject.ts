@@ -1,0 +1,170 @@
+/**
+ * Russian word order leaking into English clauses: the verb before its subject.
+ * - a report attributed verb-first: "…, reported the press service of the court." («сообщила
+ *   пресс-служба суда») → "…, the press service of the court said.";
+ * - a passive whose counted subject trails: "were wounded 17 people" («были ранены 17 человек»)
+ *   → "17 people were wounded".
+ * English inverts only after "said" in quotations ("…,” said Mr. Alexander."), which stays alone.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report} from '../findings.js'
+import {sentencesOf, type Token} from '../parse/tokens.js'
+import {looksPlural} from './lexicon.js'
+
+/** Verbs English never puts before their subject; what a report says instead. */
+const INVERTED_REPORTING = new Map<string, string | undefined>([
+  ['reported', 'said'],
+  ['informed', 'said'],
+  ['stated', 'said'],
+  ['reports', 'says'],
+  ['informs', 'says'],
+  ['states', 'says'],
+  ['announced', undefined],
+  ['noted', undefined],
+  ['specified', undefined],
+  ['clarified', undefined],
+  ['emphasized', undefined],
+  ['emphasised', undefined],
+  ['stressed', undefined],
+  ['explained', undefined],
+  ['assured', undefined],
+])
+
+/** Nouns that name who reports: the subject a report verb lost. */
+const SPEAKERS = new Set([
+  'service', 'office', 'ministry', 'department', 'representative', 'representatives', 'spokesman', 'spokeswoman',
+  'spokesperson', 'official', 'officials', 'company', 'agency', 'police', 'court', 'administration', 'governor',
+  'mayor', 'minister', 'committee', 'commission', 'authorities', 'press', 'forces', 'force', 'military', 'army',
+  'command', 'headquarters', 'operator', 'utility', 'bank', 'alliance', 'government', 'prosecutor', 'prosecutors',
+  'investigators', 'committee', 'council', 'embassy', 'mission', 'staff', 'source', 'sources', 'witnesses',
+  'rescuers', 'service', 'center', 'centre', 'organization', 'organisation', 'agency', 'newspaper', 'channel',
+  'publication', 'head', 'chief', 'director', 'chairman', 'president', 'secretary', 'leader', 'leaders', 'lawyer',
+  'lawyers', 'correspondent', 'broadcaster', 'regulator', 'cabinet', 'kremlin', 'pentagon',
+])
+
+/** Words that end the subject noun phrase: what follows it is an adjunct, not part of the name. */
+const PHRASE_ENDS = new Set([
+  'after', 'on', 'in', 'at', 'during', 'before', 'following', 'via', 'to', 'for', 'with', 'from', 'citing',
+  'according', 'late', 'earlier', 'later', 'today', 'yesterday', 'on', 'by', 'as', 'while', 'when', 'that', 'which',
+  'who',
+])
+
+const BE = new Set(['was', 'were', 'is', 'are'])
+const ADVERBS = new Set(['also', 'now', 'still', 'already', 'reportedly', 'officially'])
+const QUANTIFIERS = ['about', 'at least', 'more than', 'nearly', 'over', 'some', 'around', 'up to', 'almost', 'another']
+const NUMBER_WORDS = new Set([
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozens', 'hundreds',
+  'thousands', 'several', 'many',
+])
+const IRREGULAR_PARTICIPLES = new Set(['hurt', 'held', 'taken', 'found', 'left', 'shot', 'hit', 'born', 'caught', 'brought', 'put', 'sent', 'given', 'seen'])
+/** Counted units: "prices were raised 20 points", "were sentenced 5 years" are not subjects. */
+const UNITS = new Set([
+  'times', 'hours', 'days', 'weeks', 'months', 'years', 'minutes', 'seconds', 'points', 'degrees', 'dollars', 'euros',
+  'rubles', 'roubles', 'meters', 'metres', 'kilometers', 'kilometres', 'miles', 'feet', 'percent', 'tons', 'tonnes',
+  'votes', 'goals', 'runs', 'places', 'spots', 'positions', 'notches', 'yards',
+])
+
+const isWord = (token: Token | undefined): boolean => token?.kind === 'word'
+const isCapitalized = (token: Token): boolean => /^\p{Lu}/u.test(token.text)
+const endsClause = (token: Token | undefined): boolean => !token || /^[.!?…;,]+$/.test(token.text)
+
+function isNumber(token: Token | undefined): boolean {
+  return !!token && (/^\d[\d,.]*$/.test(token.text) || NUMBER_WORDS.has(token.norm))
+}
+
+/** "…, reported the press service of the court." */
+function reportingInversions(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const verb = tokens[i]
+    if (!isWord(verb) || !INVERTED_REPORTING.has(verb.norm)) continue
+    const previous = tokens[i - 1]
+    const afterComma = previous.text === ',' || (/^["”»]$/.test(previous.text) && /^[,!?]$/.test(tokens[i - 2]?.text ?? ''))
+    if (!afterComma) continue
+    // The subject phrase: words up to the end of the clause or an adjunct.
+    let last = i
+    let speaker = false
+    for (let k = i + 1; k < tokens.length && k <= i + 9; k++) {
+      const token = tokens[k]
+      if (!isWord(token)) {
+        if (/^[-’']$/.test(token.text)) continue
+        break
+      }
+      if (PHRASE_ENDS.has(token.norm)) break
+      if (SPEAKERS.has(token.norm) || (isCapitalized(token) && token.norm !== 'the')) speaker = true
+      last = k
+    }
+    if (last === i || !speaker) continue
+    const first = tokens[i + 1]
+    if (!(first.norm === 'the' || isCapitalized(first))) continue
+    // The phrase must close the clause, or lead into an adjunct ("… the alliance after a meeting").
+    const next = tokens[last + 1]
+    if (next && !endsClause(next) && !PHRASE_ENDS.has(next.norm)) continue
+    const subject = text.slice(first.start, tokens[last].end)
+    const saying = INVERTED_REPORTING.get(verb.norm) ?? verb.text
+    emit(
+      verb.start,
+      tokens[last].end,
+      `Unexpected verb before its subject in \`${verb.text} ${subject}\`, expected \`${subject} ${saying}\``,
+      [`${subject} ${saying}`],
+    )
+  }
+}
+
+/** "were wounded 17 people" */
+function trailingCountedSubjects(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
+  const words = tokens
+  for (let i = 0; i < words.length; i++) {
+    const be = words[i]
+    if (!BE.has(be.norm)) continue
+    // "there were 17 people wounded" is English; the subject slot before the verb is what is empty.
+    if (words[i - 1]?.norm === 'there') continue
+    let k = i + 1
+    if (ADVERBS.has(words[k]?.norm ?? '')) k++
+    const participle = words[k]
+    if (!isWord(participle) || !(/[^e]ed$/.test(participle.norm) || IRREGULAR_PARTICIPLES.has(participle.norm))) continue
+    const counted = k + 1
+    let n = counted
+    const quantifier = QUANTIFIERS.find((phrase) => phrase.split(' ').every((part, j) => words[n + j]?.norm === part))
+    if (quantifier) n += quantifier.split(' ').length
+    if (!isNumber(words[n])) continue
+    n++
+    // An adjective may stand between the number and the noun ("17 more people", "5 Ukrainian soldiers").
+    if (isWord(words[n]) && !looksPlural(words[n].norm) && isWord(words[n + 1]) && looksPlural(words[n + 1].norm)) n++
+    const noun = words[n]
+    if (!isWord(noun) || !looksPlural(noun.norm) || UNITS.has(noun.norm)) continue
+    if (!endsClause(words[n + 1])) continue
+    const subject = text.slice(words[counted].start, noun.end)
+    const predicate = text.slice(be.start, participle.end)
+    const start = be.start
+    emit(
+      start,
+      noun.end,
+      `Unexpected subject after its verb in \`${predicate} ${subject}\`, expected \`${subject} ${predicate}\``,
+      [`${subject} ${predicate}`],
+    )
+  }
+}
+
+export default function retextInvertedSubject() {
+  return (tree: Root, file: VFile): undefined => {
+    const text = String(file.value)
+    for (const {tokens} of sentencesOf(tree, file)) {
+      const emit = (ruleId: string) => (start: number, end: number, reason: string, expected: string[]) =>
+        report(file, {
+          source: 'inverted-subject',
+          ruleId,
+          reason,
+          start,
+          end,
+          expected,
+          category: 'grammar',
+          level: 'warning',
+          apply: 'review',
+        })
+      reportingInversions(tokens, text, emit('report-verb-first'))
+      trailingCountedSubjects(tokens, text, emit('counted-subject-last'))
+    }
+    return undefined
+  }
+}
