@@ -102,15 +102,7 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     processor.runSync(tree, file)
     const text = String(file.value)
     const findings = overridden(findingsOf(file))
-    if (!decisions) return {file, findings}
-    // Rejected suggestions are not proposed again; accepted ones are safe to apply from now on.
-    const kept: Finding[] = []
-    for (const finding of findings) {
-      const verdict = decisions.get(text, finding)?.verdict
-      if (verdict === 'reject') continue
-      kept.push(verdict === 'accept' || verdict === 'edit' ? {...finding, apply: 'auto'} : finding)
-    }
-    return {file, findings: kept}
+    return {file, findings: decisions ? applyDecisions(decisions, text, findings) : findings}
   }
   // Long texts are checked window by window: the parsed tree costs ~100× the text in memory.
   const check = (input: string | VFile): CheckResult => {
@@ -132,14 +124,7 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     fix: (input, fixOptions = {}) => {
       let current = input
       // A reviewer's accepted or edited replacement wins over the rule's first suggestion.
-      const choose =
-        fixOptions.choose ??
-        (decisions
-          ? (finding: Finding) => {
-              const decision = decisions.get(current, finding)
-              return decision?.verdict === 'accept' || decision?.verdict === 'edit' ? (decision.replacement ?? finding.expected[0]) : finding.expected[0]
-            }
-          : undefined)
+      const choose = fixOptions.choose ?? (decisions ? (finding: Finding) => decidedReplacement(decisions, current, finding) : undefined)
       return fixToFixpoint(
         input,
         (text) => {
@@ -157,6 +142,23 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
       )
     },
   }
+}
+
+/** Rejected suggestions are not proposed again; accepted ones are safe to apply from now on. */
+export function applyDecisions(decisions: DecisionStore, text: string, findings: Finding[]): Finding[] {
+  const kept: Finding[] = []
+  for (const finding of findings) {
+    const verdict = decisions.get(text, finding)?.verdict
+    if (verdict === 'reject') continue
+    kept.push(verdict === 'accept' || verdict === 'edit' ? {...finding, apply: 'auto'} : finding)
+  }
+  return kept
+}
+
+/** A reviewer's accepted or edited replacement wins over the rule's first suggestion. */
+export function decidedReplacement(decisions: DecisionStore, text: string, finding: Finding): string | undefined {
+  const decision = decisions.get(text, finding)
+  return decision?.verdict === 'accept' || decision?.verdict === 'edit' ? (decision.replacement ?? finding.expected[0]) : finding.expected[0]
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Which files a batch covers: paths, folders (every .txt inside) and globs, minus what
+ * Which files a batch covers: paths, folders (every file of a known format inside) and globs, minus what
  * .posteditignore (gitignore syntax, in the working directory) excludes. Sorted, without duplicates.
  */
 import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs'
@@ -9,7 +9,8 @@ import {globSync, isDynamicPattern} from 'tinyglobby'
 import {InputError} from '../cli/io.js'
 
 export const IGNORE_FILE = '.posteditignore'
-const TEXT_EXTENSIONS = /\.(txt|text)$/i
+// Every format postedit reads (see formats/index.ts); other files in a folder are not prose.
+const TEXT_EXTENSIONS = /\.(txt|text|md|markdown|mdown|mkd|html?|xhtml|pot?|xlf|xliff|xlf2|srt|vtt)$/i
 
 function loadIgnore(cwd: string): Ignore {
   const matcher = ignore()
@@ -60,7 +61,7 @@ export function collectFiles(args: string[], cwd = process.cwd()): string[] {
     if (stats.isFile()) files.push(arg)
     else if (stats.isDirectory()) {
       const found = walk(arg, cwd, ignored)
-      if (found.length === 0) throw new InputError(arg, 'folder holds no text files (*.txt)')
+      if (found.length === 0) throw new InputError(arg, 'folder holds no files postedit reads (.txt, .md, .html, .po, .xlf, .srt, .vtt …)')
       files.push(...found)
     } else throw new InputError(arg, 'not a regular file or folder')
   }

@@ -4,9 +4,10 @@
  * pipeline per distinct set of options once and reuses it.
  */
 import {InputError, readInput} from '../cli/io.js'
+import {declaredEncoding, FormatError, formatOf, pipelinesFor, type FormatName} from '../formats/index.js'
 import type {AppliedFix} from '../fix/fixpoint.js'
 import type {EditRound} from '../fix/offset-map.js'
-import {createPostedit, type Postedit, type PosteditOptions} from '../processor.js'
+import type {Postedit, PosteditOptions} from '../processor.js'
 import {DecisionStore} from '../review/decisions.js'
 import {RuleFileError} from '../rules/load.js'
 import {levelRank, type ApplyThreshold, type Finding, type Level} from '../types.js'
@@ -23,6 +24,10 @@ export interface PlainOptions {
   apply?: ApplyThreshold
   /** Read .posteditrc.yml above each file; command-line options win. */
   useConfig?: boolean
+  /** Read every file as this format instead of choosing by extension. */
+  formatIn?: FormatName
+  /** Read and write files in this character encoding instead of UTF-8 or what they declare. */
+  encoding?: string
 }
 
 export interface Task {
@@ -39,6 +44,7 @@ export type TaskResult =
       ok: true
       bytes: number
       bom: boolean
+      encoding?: string
       text: string
       findings: Finding[]
       output?: string
@@ -47,7 +53,7 @@ export type TaskResult =
     }
   | {index: number; path: string; ok: false; bytes: number; error: string}
 
-const pipelines = new Map<string, Postedit>()
+const pipelines = new Map<string, (path: string) => Postedit>()
 
 function effectiveOptions(path: string, options: PlainOptions): PlainOptions {
   if (!options.useConfig || path === '-') return options
@@ -61,6 +67,8 @@ function effectiveOptions(path: string, options: PlainOptions): PlainOptions {
     override: {...config.override, ...options.override},
     level: options.level ?? config.level,
     apply: options.apply ?? config.apply,
+    formatIn: options.formatIn,
+    encoding: options.encoding,
   }
 }
 
@@ -76,24 +84,25 @@ export function toPosteditOptions(options: PlainOptions): PosteditOptions {
   }
 }
 
-function pipelineFor(options: PlainOptions): Postedit {
-  const key = JSON.stringify([options.rules, options.shippedRules, options.disable, options.from, options.decisionsPath, options.override])
-  let postedit = pipelines.get(key)
-  if (!postedit) pipelines.set(key, (postedit = createPostedit(toPosteditOptions(options))))
-  return postedit
+function pipelineFor(options: PlainOptions, path: string): Postedit {
+  const key = JSON.stringify([options.rules, options.shippedRules, options.disable, options.from, options.decisionsPath, options.override, options.formatIn])
+  let pipelineOf = pipelines.get(key)
+  if (!pipelineOf) pipelines.set(key, (pipelineOf = pipelinesFor(toPosteditOptions(options), options.formatIn)))
+  return pipelineOf(path)
 }
 
 export function runTask(task: Task, stdin?: () => Uint8Array): TaskResult {
   let bytes = 0
   try {
-    const input = readInput(task.path, stdin)
-    bytes = Buffer.byteLength(input.text)
     const options = effectiveOptions(task.path, task.options)
-    const postedit = pipelineFor(options)
+    const format = formatOf(task.path, options.formatIn)
+    const input = readInput(task.path, stdin, {encoding: options.encoding, declared: (head) => declaredEncoding(format, head)})
+    bytes = Buffer.byteLength(input.text)
+    const postedit = pipelineFor(options, task.path)
     const minimum = levelRank(options.level ?? 'suggestion')
     if (task.kind === 'check') {
       const findings = postedit.check(input.text).findings.filter((finding) => levelRank(finding.level) >= minimum)
-      return {index: task.index, path: input.path, ok: true, bytes, bom: input.bom, text: input.text, findings}
+      return {index: task.index, path: input.path, ok: true, bytes, bom: input.bom, encoding: input.encoding, text: input.text, findings}
     }
     const result = postedit.fix(input.text, {apply: options.apply ?? 'auto'})
     const findings = [...result.applied.map((fix) => fix.finding), ...result.remaining]
@@ -103,6 +112,7 @@ export function runTask(task: Task, stdin?: () => Uint8Array): TaskResult {
       ok: true,
       bytes,
       bom: input.bom,
+      encoding: input.encoding,
       text: input.text,
       findings: findings.filter((finding) => levelRank(finding.level) >= minimum),
       output: result.output,
@@ -110,6 +120,7 @@ export function runTask(task: Task, stdin?: () => Uint8Array): TaskResult {
       rounds: result.rounds,
     }
   } catch (error) {
+    if (error instanceof FormatError) return {index: task.index, path: task.path, ok: false, bytes, error: `${task.path === '-' ? '<stdin>' : task.path}:${error.message}`}
     if (error instanceof InputError || error instanceof RuleFileError || error instanceof ConfigError) {
       return {index: task.index, path: task.path, ok: false, bytes, error: error.message}
     }

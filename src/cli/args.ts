@@ -15,6 +15,8 @@ export const COMMON_OPTIONS: Options = {
   'no-default-rules': {type: 'boolean'},
   disable: {type: 'string', multiple: true},
   from: {type: 'string'},
+  'format-in': {type: 'string'},
+  encoding: {type: 'string'},
   decisions: {type: 'string'},
   'no-decisions': {type: 'boolean'},
   color: {type: 'boolean'},
@@ -28,6 +30,11 @@ Rules:
   --no-default-rules    do not use the rule sets shipped in rules/
   --disable NAME        switch off a rule set or detector, or one rule as SET/RULE-ID (repeatable)
   --from LANG           source language of the translation, for name transliterations (default ru)
+Input:
+  --format-in FORMAT    read files as text, markdown, html, po, xliff, srt or vtt (default: by
+                        extension: .md .html .htm .po .pot .xlf .xliff .srt .vtt; others text)
+  --encoding NAME       read and write files in this encoding (default UTF-8, a UTF-16 byte order
+                        mark, or the charset a PO, XLIFF or HTML file declares)
 Decisions:
   --decisions FILE      review decisions to honour and record (default .postedit/decisions.json)
   --no-decisions        ignore remembered decisions

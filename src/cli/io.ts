@@ -4,6 +4,7 @@
  */
 import {mkdirSync, readFileSync, copyFileSync} from 'node:fs'
 import {dirname, join, relative, resolve, isAbsolute} from 'node:path'
+import iconv from 'iconv-lite'
 import writeFileAtomic from 'write-file-atomic'
 
 export class InputError extends Error {
@@ -22,18 +23,42 @@ export interface TextInput {
   /** Text without its byte order mark. */
   text: string
   bom: boolean
+  /** The character encoding the file is read and written in (iconv-lite name; default utf-8). */
+  encoding?: string
 }
 
-/** Decode bytes as UTF-8 text, refusing binary data and invalid UTF-8. */
-export function decodeText(path: string, bytes: Uint8Array): TextInput {
+export interface DecodeOptions {
+  /** Read (and write back) in this encoding whatever the file declares. */
+  encoding?: string
+  /** The encoding the file declares inside itself (a PO charset, an XML or HTML declaration). */
+  declared?: (head: string) => string | undefined
+}
+
+const UTF8 = /^utf-?8$/i
+
+/**
+ * Decode a file's bytes: UTF-16 by its byte order mark, a legacy encoding when asked for or
+ * declared by the file, else strict UTF-8. Binary data and undecodable bytes are refused.
+ */
+export function decodeText(path: string, bytes: Uint8Array, options: DecodeOptions = {}): TextInput {
   if (bytes.length === 0) throw new InputError(path, 'empty file, nothing to check')
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined
+  const declared = utf16 ? undefined : options.declared?.(Buffer.from(bytes.subarray(0, 4096)).toString('latin1'))
+  const encoding = options.encoding ?? utf16 ?? (declared && !UTF8.test(declared) ? declared : undefined)
+  if (encoding && !UTF8.test(encoding)) {
+    if (!iconv.encodingExists(encoding)) throw new InputError(path, `unknown character encoding "${encoding}"`)
+    const decoded = iconv.decode(Buffer.from(bytes), encoding, {stripBOM: false})
+    if (!encoding.startsWith('utf-16') && decoded.includes('\0')) throw new InputError(path, 'binary file (it contains NUL bytes), not text')
+    const bom = decoded.charCodeAt(0) === 0xfeff
+    return {path, text: bom ? decoded.slice(1) : decoded, bom, encoding: encoding.toLowerCase()}
+  }
   const probe = bytes.subarray(0, 8192)
   if (probe.includes(0)) throw new InputError(path, 'binary file (it contains NUL bytes), not text')
   let text: string
   try {
     text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes)
   } catch {
-    throw new InputError(path, `invalid UTF-8 at byte ${firstInvalidByte(bytes)}; convert the file to UTF-8 first`)
+    throw new InputError(path, `invalid UTF-8 at byte ${firstInvalidByte(bytes)}; convert the file to UTF-8 first, or name its encoding with --encoding`)
   }
   const bom = text.charCodeAt(0) === 0xfeff
   return {path, text: bom ? text.slice(1) : text, bom}
@@ -52,7 +77,7 @@ function firstInvalidByte(bytes: Uint8Array): number {
   return i
 }
 
-export function readInput(path: string, stdin: () => Uint8Array = () => readFileSync(0)): TextInput {
+export function readInput(path: string, stdin: () => Uint8Array = () => readFileSync(0), options: DecodeOptions = {}): TextInput {
   let bytes: Uint8Array
   try {
     bytes = path === '-' ? stdin() : readFileSync(path)
@@ -60,17 +85,29 @@ export function readInput(path: string, stdin: () => Uint8Array = () => readFile
     const code = (error as NodeJS.ErrnoException).code
     throw new InputError(path === '-' ? '<stdin>' : path, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? (error as Error).message})`)
   }
-  return decodeText(path === '-' ? '<stdin>' : path, bytes)
+  return decodeText(path === '-' ? '<stdin>' : path, bytes, options)
 }
 
+/** The text as the file holds it, byte order mark included (for printing and diffs). */
 export function encodeText(input: {bom: boolean}, text: string): string {
   return input.bom ? '\uFEFF' + text : text
 }
 
+/** The file's bytes: its text in its own encoding, with its byte order mark. */
+export function encodeBytes(input: {path: string; bom: boolean; encoding?: string}, text: string): Buffer {
+  if (!input.encoding || UTF8.test(input.encoding)) return Buffer.from(encodeText(input, text), 'utf8')
+  const encoded = iconv.encode(encodeText(input, text), input.encoding)
+  // A fix may bring in a character the legacy encoding lacks (a curly quote in Latin-1).
+  if (iconv.decode(encoded, input.encoding, {stripBOM: false}) !== encodeText(input, text))
+    throw new InputError(input.path, `the fixed text has characters ${input.encoding} cannot hold; nothing written`)
+  return encoded
+}
+
 /** Write a file atomically (temp file + rename), keeping its mode. */
-export function writeAtomic(path: string, content: string): void {
+export function writeAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(resolve(path)), {recursive: true})
-  writeFileAtomic.sync(path, content, {encoding: 'utf8'})
+  if (typeof content === 'string') writeFileAtomic.sync(path, content, {encoding: 'utf8'})
+  else writeFileAtomic.sync(path, Buffer.from(content))
 }
 
 /** Copy a file into a backup folder, mirroring its path relative to the working directory. */

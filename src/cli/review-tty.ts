@@ -6,6 +6,7 @@
 import {emitKeypressEvents} from 'node:readline'
 import {createInterface} from 'node:readline/promises'
 import {styleText} from 'node:util'
+import {FormatError} from '../formats/index.js'
 import type {Postedit} from '../processor.js'
 import type {DecisionStore} from '../review/decisions.js'
 import {ReviewSession, type Suggestion} from '../review/session.js'
@@ -45,7 +46,7 @@ export interface ReviewOutcome {
 
 export async function reviewInTerminal(
   inputs: TextInput[],
-  postedit: Postedit,
+  pipelineOf: (path: string) => Postedit,
   store: DecisionStore | undefined,
   terminal: Terminal,
   writeFile: (input: TextInput, text: string) => void,
@@ -61,7 +62,15 @@ export async function reviewInTerminal(
   try {
     for (const [fileIndex, file] of inputs.entries()) {
       if (quit) break
-      const session = new ReviewSession(file.path, file.text, postedit.check(file.text).findings, store)
+      let findings
+      try {
+        findings = pipelineOf(file.path).check(file.text).findings
+      } catch (error) {
+        if (!(error instanceof FormatError)) throw error
+        print(paint('red', `${file.path}:${error.message}`))
+        continue
+      }
+      const session = new ReviewSession(file.path, file.text, findings, store)
       const total = session.suggestions.length
       print(paint('bold', `\n${file.path}: ${total} suggestion${total === 1 ? '' : 's'} (file ${fileIndex + 1} of ${inputs.length})`))
       let skip = false

@@ -23,7 +23,8 @@ import {defaultJobs, runTasks} from '../batch/pool.js'
 import {toPosteditOptions, type PlainOptions, type Task, type TaskResult} from '../batch/task.js'
 import {Progress} from './progress.js'
 import {COMMON_HELP, oneOf, parse, UsageError, type Parsed} from './args.js'
-import {backupFile, encodeText, InputError, outPath, readInput, writeAtomic, type TextInput} from './io.js'
+import {backupFile, encodeBytes, encodeText, InputError, outPath, readInput, writeAtomic, type TextInput} from './io.js'
+import {declaredEncoding, FORMAT_NAMES, FormatError, formatOf, pipelinesFor, type FormatName} from '../formats/index.js'
 
 export interface Io {
   /** Standard input as a stream, for line-by-line reading (stream command). */
@@ -166,12 +167,13 @@ function useColor(values: Parsed['values'], io: Io): boolean {
 }
 
 /** Read every input, collecting errors instead of stopping at the first. */
-function readAll(paths: string[], io: Io): {inputs: TextInput[]; failed: boolean} {
+function readAll(paths: string[], io: Io, values: Parsed['values']): {inputs: TextInput[]; failed: boolean} {
   const inputs: TextInput[] = []
   let failed = false
   for (const path of paths) {
     try {
-      inputs.push(readInput(path, io.stdin))
+      const format = formatOf(path, formatInOf(values))
+      inputs.push(readInput(path, io.stdin, {encoding: values.encoding as string | undefined, declared: (head) => declaredEncoding(format, head)}))
     } catch (error) {
       if (!(error instanceof InputError)) throw error
       io.stderr(`postedit: ${error.message}\n`)
@@ -204,7 +206,13 @@ function plainOptions(values: Parsed['values']): PlainOptions {
     from: values.from === undefined ? undefined : oneOf('from', values.from, SOURCE_LANGUAGES, 'ru'),
     decisionsPath: values['no-decisions'] ? undefined : ((values.decisions as string | undefined) ?? (existsSync(DEFAULT_DECISIONS) ? DEFAULT_DECISIONS : undefined)),
     useConfig: !values['no-config'],
+    formatIn: formatInOf(values),
+    encoding: values.encoding as string | undefined,
   }
+}
+
+function formatInOf(values: Parsed['values']): FormatName | undefined {
+  return values['format-in'] === undefined ? undefined : oneOf('format-in', values['format-in'], FORMAT_NAMES, 'text')
 }
 
 function batchPaths(positionals: string[], io: Io): string[] {
@@ -234,7 +242,15 @@ async function runBatch(
       progress.add(result)
       return
     }
-    handle(result, progress)
+    try {
+      handle(result, progress)
+    } catch (error) {
+      // A file that cannot be written as it should (an encoding that cannot hold a fix) fails
+      // alone; the batch goes on.
+      if (!(error instanceof InputError)) throw error
+      failed = true
+      io.stderr(`${io.isTTY && !values.quiet ? '\r' : ''}postedit: ${error.message}\n`)
+    }
   }, io.stdin)
   if (io.isTTY && !values.quiet && paths.length > 1) io.stderr(progress.summary())
   return {failed, progress}
@@ -307,16 +323,17 @@ export async function runFix(argv: string[], io: Io): Promise<number> {
     progress.add(result, differs)
     if (result.findings.length > 0) found = true
     if (differs) changed++
-    const input = {bom: result.bom}
+    const input = {path: result.path, bom: result.bom, encoding: result.encoding}
     if (dryRun) {
       if (differs) io.stdout(`${result.path}: ${result.applied?.length ?? 0} fix${result.applied?.length === 1 ? '' : 'es'} would be applied\n`)
       return
     }
     if (!writing) return void io.stdout(encodeText(input, output))
-    if (values.out) writeAtomic(outPath(result.path, values.out as string), encodeText(input, output))
+    if (values.out) writeAtomic(outPath(result.path, values.out as string), encodeBytes(input, output))
     else if (differs) {
+      const bytes = encodeBytes(input, output)
       if (!values['no-backup']) backupFile(result.path, backupRoot)
-      writeAtomic(result.path, encodeText(input, output))
+      writeAtomic(result.path, bytes)
     }
   })
   if (writing && !values.quiet) {
@@ -412,12 +429,13 @@ export async function runReview(argv: string[], io: Io, terminal?: Terminal): Pr
   if (!terminal) throw new UsageError('review needs an interactive terminal; use "postedit fix" to apply fixes or "postedit diff" to see them')
   const options = posteditOptions(values)
   const store = options.decisions ?? new DecisionStore(DEFAULT_DECISIONS)
-  const postedit = createPostedit({...options, decisions: store})
-  const {inputs, failed} = readAll(collectFiles(positionals), io)
+  const pipelineOf = pipelinesFor({...options, decisions: store}, formatInOf(values))
+  const {inputs, failed} = readAll(collectFiles(positionals), io, values)
   const backupRoot = join('.postedit', 'backups', new Date().toISOString().replace(/[:.]/g, '-'))
-  await reviewInTerminal(inputs, postedit, store, terminal, (input, text) => {
+  await reviewInTerminal(inputs, pipelineOf, store, terminal, (input, text) => {
+    const bytes = encodeBytes(input, text)
     if (!values['no-backup']) backupFile(input.path, backupRoot)
-    writeAtomic(input.path, encodeText(input, text))
+    writeAtomic(input.path, bytes)
   })
   store.save()
   return failed ? 2 : 0
@@ -428,20 +446,36 @@ async function reviewOnTheWeb(values: Parsed['values'], positionals: string[], i
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got "${String(values.port)}")`)
   const options = posteditOptions(values)
   const store = options.decisions ?? new DecisionStore(DEFAULT_DECISIONS)
-  const postedit = createPostedit({...options, decisions: store})
-  const {inputs, failed} = readAll(collectFiles(positionals), io)
+  const pipelineOf = pipelinesFor({...options, decisions: store}, formatInOf(values))
+  const {inputs, failed} = readAll(collectFiles(positionals), io, values)
   if (inputs.length === 0) return 2
   const backupRoot = join('.postedit', 'backups', new Date().toISOString().replace(/[:.]/g, '-'))
-  const files: WebReviewFile[] = inputs.map((input) => ({
+  const files: WebReviewFile[] = []
+  for (const input of inputs) {
+    let findings
+    try {
+      findings = pipelineOf(input.path).check(input.text).findings
+    } catch (error) {
+      if (!(error instanceof FormatError)) throw error
+      io.stderr(`postedit: ${input.path}:${error.message}\n`)
+      continue
+    }
+    files.push(webFile(input, findings))
+  }
+  if (files.length === 0) return 2
+  function webFile(input: TextInput, findings: Finding[]): WebReviewFile {
+    return {
     path: input.path,
     text: input.text,
-    session: new ReviewSession(input.path, input.text, postedit.check(input.text).findings, store),
+    session: new ReviewSession(input.path, input.text, findings, store),
     save(text) {
+      const bytes = encodeBytes(input, text)
       if (!values['no-backup']) backupFile(input.path, backupRoot)
-      writeAtomic(input.path, encodeText(input, text))
+      writeAtomic(input.path, bytes)
       return values['no-backup'] ? undefined : backupRoot
     },
-  }))
+    }
+  }
   let started
   try {
     started = await startReviewServer({files, store, port})

@@ -28,7 +28,8 @@ describe('batch runs', () => {
     writeFileSync(join(dir, '.posteditignore'), 'drafts/old/\n')
     const files = (out: string) => (JSON.parse(out) as Array<{path: string}>).map((file) => file.path)
     const folder = run(['check', '--format', 'json', 'drafts'], dir)
-    expect(files(folder.stdout)).toEqual(['drafts/deep/d.txt', ...Array.from({length: 6}, (_, i) => `drafts/n${i}.txt`)])
+    // A folder holds every file of a format postedit reads: the Markdown note too.
+    expect(files(folder.stdout)).toEqual(['drafts/deep/d.txt', ...Array.from({length: 6}, (_, i) => `drafts/n${i}.txt`), 'drafts/notes.md'])
     const glob = run(['check', '--format', 'json', 'drafts/**/*.md'], dir)
     expect(files(glob.stdout)).toEqual(['drafts/notes.md'])
     expect(run(['check', 'drafts/**/*.rst'], dir)).toMatchObject({code: 2, stderr: expect.stringContaining('no files match this pattern')})
@@ -62,10 +63,11 @@ describe('batch runs', () => {
     const dir = corpus()
     const dry = run(['fix', '--dry-run', 'drafts'], dir)
     expect(dry.stdout).toContain('drafts/n0.txt: 2 fixes would be applied')
-    expect(dry.stderr).toContain('8 of 8 files would change')
+    expect(dry.stderr).toContain('9 of 9 files would change')
     expect(readFileSync(join(dir, 'drafts', 'n0.txt'), 'utf8')).toContain('Dohi')
     const written = run(['fix', '--write', '--jobs', '2', 'drafts'], dir)
-    expect(written.stderr).toMatch(/7 of 8 files changed|8 of 8 files changed/)
+    expect(written.stderr).toContain('9 of 9 files changed')
+    expect(readFileSync(join(dir, 'drafts', 'notes.md'), 'utf8')).toBe('Talks in Doha.\n')
     expect(readFileSync(join(dir, 'drafts', 'n3.txt'), 'utf8')).toBe('Story 3: talks in Doha resumed and Qatar mediated.\n')
   })
 

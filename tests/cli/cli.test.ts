@@ -59,7 +59,7 @@ describe('bad input gets one line and exit 2', () => {
 
   const cases: Array<[string, string[], RegExp]> = [
     ['a missing path', ['check', join(dir, 'missing.txt')], /missing\.txt: no such file or folder/],
-    ['a folder with no text files', ['check', join(dir, 'nothing')], /folder holds no text files/],
+    ['a folder with no text files', ['check', join(dir, 'nothing')], /folder holds no files postedit reads/],
     ['a binary file', ['check', join(dir, 'binary.txt')], /binary file/],
     ['invalid UTF-8', ['check', join(dir, 'latin1.txt')], /invalid UTF-8 at byte 3/],
     ['an empty file', ['check', join(dir, 'empty.txt')], /empty file/],
