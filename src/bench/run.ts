@@ -8,6 +8,7 @@ import {spawnSync} from 'node:child_process'
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {availableParallelism, cpus, totalmem} from 'node:os'
 import {join, resolve} from 'node:path'
+import {pipelinesFor} from '../formats/index.js'
 import {createPostedit} from '../processor.js'
 import {compileRuleSet} from '../rules/compile.js'
 import {loadRuleFile, parseRuleFile, shippedRuleFiles} from '../rules/load.js'
@@ -62,6 +63,21 @@ async function main(): Promise<void> {
   row('postedit check, all rules and detectors, 1 MB', mbps(bytes, check), `${(baseline / check).toFixed(3)}×`)
   const fix = await time(() => postedit.fix(text, {apply: 'review'}))
   row('postedit fix --apply review, 1 MB', mbps(bytes, fix), `${(baseline / fix).toFixed(3)}×`)
+
+  // Formats: the same prose inside Markdown, HTML and PO, checked through their prose.
+  const paragraphs = text.split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '')
+  const escapeHtml = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+  const wrapped: Array<[string, string]> = [
+    ['markdown', paragraphs.map((paragraph, i) => (i % 10 === 0 ? `## ${paragraph.split('\n')[0]}` : paragraph.replace(/ (\p{L}+) /u, ' *$1* '))).join('\n\n') + '\n'],
+    ['html', `<!doctype html><html><body>\n${paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph).replace(/ (\p{L}+) /u, ' <b>$1</b> ')}</p>`).join('\n')}\n</body></html>\n`],
+    ['po', paragraphs.map((paragraph, i) => `msgid "p${i}"\nmsgstr "${paragraph.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"\n`).join('\n')],
+  ]
+  const byFormat = pipelinesFor({})
+  for (const [format, source] of wrapped) {
+    const pipeline = byFormat(`bench.${format === 'markdown' ? 'md' : format}`)
+    const seconds = await time(() => pipeline.check(source), 3)
+    row(`format ${format}: check the same 1 MB of prose (${(Buffer.byteLength(source) / 1e6).toFixed(2)} MB file)`, mbps(Buffer.byteLength(source), seconds), `${(check / seconds).toFixed(2)}× of plain-text check time`)
+  }
 
   // Peers on the same text: Harper (default English rules) and textlint + prh with our literal rules.
   const {LocalLinter} = await import('harper.js')

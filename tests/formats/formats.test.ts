@@ -1,4 +1,4 @@
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {copyFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {diffChars} from 'diff'
@@ -286,5 +286,32 @@ describe('structured files in batch and review', () => {
     // The rejection is remembered: the next check of the reviewed file does not propose it again.
     expect(pipeline.check(reviewed).findings.map((f) => f.actual)).not.toContain('Dohi')
     expect(pipelineOf('document.xlf').check(reviewed).findings.map((f) => f.actual)).toContain('Dohi')
+  })
+})
+
+describe('review --web on a structured file', () => {
+  it('serves the suggestions of its prose only', async () => {
+    const dir = tempDir()
+    copyFileSync(join(FIXTURES, 'catalog.po'), join(dir, 'catalog.po'))
+    const child = spawn(process.execPath, [BIN, 'review', '--web', '--no-open', '--no-decisions', 'catalog.po'], {cwd: dir, env: {...process.env, NO_COLOR: '1'}})
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = ''
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString()
+          const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output)
+          if (match) resolve(match[0])
+        })
+        child.on('exit', () => reject(new Error(`review exited: ${output}`)))
+      })
+      const state = (await (await fetch(`${url}api/state`)).json()) as {files: Array<{suggestions: Array<{actual: string; start: number}>}>}
+      const text = readFileSync(join(dir, 'catalog.po'), 'utf8')
+      const suggestions = state.files[0].suggestions
+      expect(suggestions.map((s) => s.actual)).toEqual(expect.arrayContaining(['Dohi', 'Katar', 'on the state of anonymity']))
+      const obsolete = text.indexOf('#~ msgstr')
+      expect(suggestions.every((s) => s.start < obsolete)).toBe(true)
+    } finally {
+      child.kill('SIGINT')
+    }
   })
 })
