@@ -14,10 +14,12 @@ import retextOneOfThe from './one-of-the.js'
 import retextPunctuation from './punctuation.js'
 import retextQuotePunctuation from './quote-punctuation.js'
 import retextRepeatedWords from './repeated-words.js'
+import retextUntranslated from './untranslated.js'
 import retextVariantConsistency from './variant-consistency.js'
 
 export const DETECTORS = {
   'entity-names': retextEntityNames,
+  untranslated: retextUntranslated,
   'repeated-words': retextRepeatedWords,
   punctuation: retextPunctuation,
   'quote-punctuation': retextQuotePunctuation,
@@ -55,5 +57,6 @@ export {
   retextPunctuation,
   retextQuotePunctuation,
   retextRepeatedWords,
+  retextUntranslated,
   retextVariantConsistency,
 }

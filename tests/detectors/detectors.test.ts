@@ -251,3 +251,19 @@ describe('inverted-subject', () => {
     expect(detector.check('The team was ranked 3 places higher.').findings).toEqual([])
   })
 })
+
+describe('untranslated', () => {
+  const detector = withDetector('untranslated')
+  it('gives a Cyrillic name left in the English its English name, in any case form', () => {
+    expect(suggestions(detector, 'Talks in Дохе resumed.')).toEqual([{actual: 'Дохе', fixed: 'Talks in Doha resumed.'}])
+    expect(suggestions(detector, 'Катар mediated.')).toEqual([{actual: 'Катар', fixed: 'Qatar mediated.'}])
+  })
+  it('flags other source-language text as one run, for a translator', () => {
+    const [finding] = detector.check('They met the группа посредников in Cairo.').findings
+    expect(finding).toMatchObject({actual: 'группа посредников', expected: [], apply: 'never', category: 'accuracy/untranslated'})
+  })
+  it('leaves English, and texts that are not English, alone', () => {
+    expect(detector.check('Talks in Doha resumed; Zürich and São Paulo sent envoys.').findings).toEqual([])
+    expect(detector.check('Переговоры в Дохе возобновились в понедельник, сообщил Reuters.').findings).toEqual([])
+  })
+})
