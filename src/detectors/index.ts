@@ -14,6 +14,7 @@ import retextOneOfThe from './one-of-the.js'
 import retextPunctuation from './punctuation.js'
 import retextQuotePunctuation from './quote-punctuation.js'
 import retextRepeatedWords from './repeated-words.js'
+import retextRussianTypography from './russian-typography.js'
 import retextUntranslated from './untranslated.js'
 import retextVariantConsistency from './variant-consistency.js'
 
@@ -23,6 +24,7 @@ export const DETECTORS = {
   'repeated-words': retextRepeatedWords,
   punctuation: retextPunctuation,
   'quote-punctuation': retextQuotePunctuation,
+  'russian-typography': retextRussianTypography,
   'hyphen-dash': retextHyphenDash,
   'midsentence-capital': retextMidsentenceCapital,
   'article-number': retextArticleNumber,
@@ -57,6 +59,7 @@ export {
   retextPunctuation,
   retextQuotePunctuation,
   retextRepeatedWords,
+  retextRussianTypography,
   retextUntranslated,
   retextVariantConsistency,
 }

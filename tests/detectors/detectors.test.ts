@@ -267,3 +267,20 @@ describe('untranslated', () => {
     expect(detector.check('Переговоры в Дохе возобновились в понедельник, сообщил Reuters.').findings).toEqual([])
   })
 })
+
+describe('russian-typography', () => {
+  const detector = withDetector('russian-typography')
+  it('turns Russian number, date and quote conventions into English ones', () => {
+    const fixed = (text: string) => detector.fix(text, {apply: 'review'}).output
+    expect(fixed('Inflation slowed to 10,2 percent.')).toBe('Inflation slowed to 10.2 percent.')
+    expect(fixed('About 4\u00A0500 people left.')).toBe('About 4,500 people left.')
+    expect(fixed('The court ruled on 15.03.2024.')).toBe('The court ruled on March 15, 2024.')
+    expect(fixed('It cost 3 mln rubles, or 2 bln. dollars in all.')).toBe('It cost 3 million rubles, or 2 billion dollars in all.')
+    expect(fixed('He said «no».')).toBe('He said “no”.')
+    expect(fixed('He said "yes" and «no».')).toBe('He said "yes" and "no".')
+  })
+  it('leaves English numbers, lists and years alone', () => {
+    expect(detector.check('About 10,000 people, 1,5 and 7, version 2.1, in 2014 500 people died, at 3.5 percent.').findings).toEqual([])
+    expect(detector.check('Pages 12 and 13, scores of 3 2 and 1 0.').findings).toEqual([])
+  })
+})

@@ -1,0 +1,89 @@
+/**
+ * Russian typographic conventions MT carries into English: «guillemets», a decimal comma
+ * ("10,2 percent"), spaces between thousands ("4 500 people"), day.month.year dates
+ * ("15.03.2024") and the abbreviations млн / млрд left as "mln", "bln".
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report} from '../findings.js'
+import type {ApplyPolicy, Level} from '../types.js'
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** What may follow a decimal number: a unit or a scale, so "1,5 and 7" (a list) is left alone. */
+const UNIT =
+  /^[ \u00A0]?(%|percent\b|per cent\b|million\b|billion\b|trillion\b|thousand\b|mln\b|bln\b|degrees?\b|°|meters?\b|metres?\b|kilometers?\b|kilometres?\b|km\b|kg\b|tons?\b|tonnes?\b|hectares?\b|points?\b|times\b|hours?\b|years?\b|liters?\b|litres?\b|barrels?\b|rubles?\b|roubles?\b|dollars?\b|euros?\b|cubic\b|square\b)/
+
+const SCALES: Record<string, string> = {mln: 'million', bln: 'billion', mlrd: 'billion', trln: 'trillion', thous: 'thousand'}
+
+interface Hit {
+  ruleId: string
+  start: number
+  end: number
+  expected: string[]
+  reason: string
+  level: Level
+  apply: ApplyPolicy
+}
+
+function* guillemets(text: string): Generator<Hit> {
+  const curly = (text.match(/[“”]/g)?.length ?? 0) >= (text.match(/"/g)?.length ?? 0)
+  for (const match of text.matchAll(/[«»]/g)) {
+    const quote = curly ? (match[0] === '«' ? '“' : '”') : '"'
+    yield {ruleId: 'guillemets', start: match.index, end: match.index + 1, expected: [quote], reason: `Unexpected \`${match[0]}\`, expected \`${quote}\`: English quotes with quotation marks`, level: 'warning', apply: 'auto'}
+  }
+}
+
+function* decimalCommas(text: string): Generator<Hit> {
+  for (const match of text.matchAll(/(?<![\d,.])(\d{1,3}),(\d{1,2})(?![\d,])/g)) {
+    const end = match.index + match[0].length
+    if (!UNIT.test(text.slice(end, end + 12))) continue
+    const fixed = `${match[1]}.${match[2]}`
+    yield {ruleId: 'decimal-comma', start: match.index, end, expected: [fixed], reason: `Unexpected decimal comma in \`${match[0]}\`, expected \`${fixed}\``, level: 'warning', apply: 'review'}
+  }
+}
+
+function* spacedThousands(text: string): Generator<Hit> {
+  for (const match of text.matchAll(/(?<![\d.,])(\d{1,3})((?:[ \u00A0\u202F]\d{3})+)(?![\d]|[.,]\d)/g)) {
+    const narrow = /[\u00A0\u202F]/.test(match[2])
+    const fixed = match[0].replace(/[ \u00A0\u202F]/g, ',')
+    const end = match.index + match[0].length
+    // A plain space is a thousands separator only when a word follows ("4 500 people"), not a list of numbers.
+    if (!narrow && !/^[ \u00A0]?[\p{L}%$€₽]/u.test(text.slice(end, end + 2))) continue
+    yield {
+      ruleId: 'spaced-thousands',
+      start: match.index,
+      end,
+      expected: [fixed],
+      reason: `Unexpected space between thousands in \`${match[0]}\`, expected \`${fixed}\``,
+      level: narrow ? 'warning' : 'suggestion',
+      apply: 'review',
+    }
+  }
+}
+
+function* dottedDates(text: string): Generator<Hit> {
+  for (const match of text.matchAll(/(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})(?![\d])/g)) {
+    const fixed = `${MONTHS[Number(match[2]) - 1]} ${Number(match[1])}, ${match[3]}`
+    yield {ruleId: 'dotted-date', start: match.index, end: match.index + match[0].length, expected: [fixed], reason: `Unexpected day.month.year date \`${match[0]}\`, expected \`${fixed}\``, level: 'warning', apply: 'review'}
+  }
+}
+
+function* scaleAbbreviations(text: string): Generator<Hit> {
+  for (const match of text.matchAll(/(?<=\d[ \u00A0]?)(mln|bln|mlrd|trln|thous)(\.(?=[ \u00A0]+[\p{Ll}\d]))?(?![\p{L}])/gu)) {
+    const word = SCALES[match[1]]
+    const gap = text[match.index - 1] === ' ' || text[match.index - 1] === '\u00A0' ? '' : ' '
+    yield {ruleId: 'scale-abbreviation', start: match.index, end: match.index + match[0].length, expected: [gap + word], reason: `Unexpected \`${match[0]}\`, expected \`${word}\``, level: 'warning', apply: 'auto'}
+  }
+}
+
+export default function retextRussianTypography() {
+  return (_tree: Root, file: VFile): undefined => {
+    const text = String(file.value)
+    if (!/[«»]|\d[, \u00A0\u202F.]\d|\d[ \u00A0]?(?:mln|bln|mlrd|trln|thous)/.test(text)) return undefined
+    for (const generator of [guillemets, decimalCommas, spacedThousands, dottedDates, scaleAbbreviations])
+      for (const hit of generator(text))
+        report(file, {source: 'russian-typography', category: 'locale-convention', ...hit})
+    return undefined
+  }
+}
