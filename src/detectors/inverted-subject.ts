@@ -47,7 +47,8 @@ const SPEAKERS = new Set([
 const PHRASE_ENDS = new Set([
   'after', 'on', 'in', 'at', 'during', 'before', 'following', 'via', 'to', 'for', 'with', 'from', 'citing',
   'according', 'late', 'earlier', 'later', 'today', 'yesterday', 'on', 'by', 'as', 'while', 'when', 'that', 'which',
-  'who',
+  'who', 'about', 'over', 'against', 'under', 'into', 'through', 'between', 'among', 'without', 'within', 'near',
+  'across', 'per', 'since', 'until', 'it', 'this', 'them',
 ])
 
 const BE = new Set(['was', 'were', 'is', 'are'])
@@ -77,14 +78,17 @@ function isNumber(token: Token | undefined): boolean {
 function reportingInversions(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
   for (let i = 1; i < tokens.length; i++) {
     const verb = tokens[i]
-    if (!isWord(verb) || !INVERTED_REPORTING.has(verb.norm)) continue
+    const viaIn = tokens[i + 1]?.norm === 'in' && /^(said|told)$/.test(verb.norm)
+    if (!isWord(verb) || !(INVERTED_REPORTING.has(verb.norm) || viaIn)) continue
     const previous = tokens[i - 1]
     const afterComma = previous.text === ',' || (/^["”»]$/.test(previous.text) && /^[,!?]$/.test(tokens[i - 2]?.text ?? ''))
     if (!afterComma) continue
+    // «сообщили в Роскосмосе»: "reported in Roscosmos" names the speaker through "in".
+    const through = tokens[i + 1]?.norm === 'in' && /^(reported|informed|said|told|stated)$/.test(verb.norm) ? 1 : 0
     // The subject phrase: words up to the end of the clause or an adjunct.
-    let last = i
+    let last = i + through
     let speaker = false
-    for (let k = i + 1; k < tokens.length && k <= i + 9; k++) {
+    for (let k = i + 1 + through; k < tokens.length && k <= i + 9 + through; k++) {
       const token = tokens[k]
       if (!isWord(token)) {
         if (/^[-’']$/.test(token.text)) continue
@@ -94,18 +98,20 @@ function reportingInversions(tokens: Token[], text: string, emit: (start: number
       if (SPEAKERS.has(token.norm) || (isCapitalized(token) && token.norm !== 'the')) speaker = true
       last = k
     }
-    if (last === i || !speaker) continue
-    const first = tokens[i + 1]
+    if (last === i + through || !speaker) continue
+    const first = tokens[i + 1 + through]
     if (!(first.norm === 'the' || isCapitalized(first))) continue
     // The phrase must close the clause, or lead into an adjunct ("… the alliance after a meeting").
     const next = tokens[last + 1]
     if (next && !endsClause(next) && !PHRASE_ENDS.has(next.norm)) continue
+    // ", reported in the Times, …" is a participle; the speaker reading needs the sentence to end.
+    if (through && next && !/^[.!?…]+$/.test(next.text)) continue
     const subject = text.slice(first.start, tokens[last].end)
-    const saying = INVERTED_REPORTING.get(verb.norm) ?? verb.text
+    const saying = through ? 'said' : (INVERTED_REPORTING.get(verb.norm) ?? verb.text)
     emit(
       verb.start,
       tokens[last].end,
-      `Unexpected verb before its subject in \`${verb.text} ${subject}\`, expected \`${subject} ${saying}\``,
+      `Unexpected verb before its subject in \`${text.slice(verb.start, tokens[last].end)}\`, expected \`${subject} ${saying}\``,
       [`${subject} ${saying}`],
     )
   }

@@ -284,3 +284,15 @@ describe('russian-typography', () => {
     expect(detector.check('Pages 12 and 13, scores of 3 2 and 1 0.').findings).toEqual([])
   })
 })
+
+describe('inverted-subject through "in"', () => {
+  const detector = withDetector('inverted-subject')
+  it('reads «сообщили в Роскосмосе» as the speaker at the end of a sentence', () => {
+    expect(suggestions(detector, 'The rocket lifted off on time, reported in Roscosmos.')).toEqual([
+      {actual: 'reported in Roscosmos', fixed: 'The rocket lifted off on time, Roscosmos said.'},
+    ])
+  })
+  it('leaves a participle phrase alone', () => {
+    expect(detector.check('The case, reported in the Times, grew. The case, reported in the Times last week, grew.').findings).toEqual([])
+  })
+})
