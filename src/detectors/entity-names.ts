@@ -187,6 +187,8 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
           const last = phrase[phrase.length - 1]
           const {base, suffix} = stripPossessive(last.text)
           const text = [...phrase.slice(0, -1).map((token) => token.text), base].join(' ')
+          // "the Sverdlovsk region", "Leningrad oblast": a region keeps the Soviet-era city name.
+          if (REGION_WORDS.has(tokens[i + length]?.norm ?? '')) continue
           const found = candidatesFor(text)
           if (!found) continue
           const expected = found.entities.slice(0, 3).map((entity) => entity.name + suffix)

@@ -12,7 +12,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /** What may follow a decimal number: a unit or a scale, so "1,5 and 7" (a list) is left alone. */
 const UNIT =
-  /^[ \u00A0]?(%|percent\b|per cent\b|million\b|billion\b|trillion\b|thousand\b|mln\b|bln\b|degrees?\b|°|meters?\b|metres?\b|kilometers?\b|kilometres?\b|km\b|kg\b|tons?\b|tonnes?\b|hectares?\b|points?\b|times\b|hours?\b|years?\b|liters?\b|litres?\b|barrels?\b|rubles?\b|roubles?\b|dollars?\b|euros?\b|cubic\b|square\b)/
+  /^(?:-fold\b|[ \u00A0]?(?:%|percent\b|per cent\b|million\b|billion\b|trillion\b|thousand\b|mln\b|bln\b|degrees?\b|°|meters?\b|metres?\b|kilometers?\b|kilometres?\b|km\b|kg\b|tons?\b|tonnes?\b|hectares?\b|points?\b|times\b|hours?\b|years?\b|liters?\b|litres?\b|barrels?\b|rubles?\b|roubles?\b|dollars?\b|euros?\b|cubic\b|square\b))/
 
 const SCALES: Record<string, string> = {mln: 'million', bln: 'billion', mlrd: 'billion', trln: 'trillion', thous: 'thousand'}
 
@@ -34,9 +34,19 @@ function* guillemets(text: string): Generator<Hit> {
   }
 }
 
+/** "4,4 thousand" or "4.4 thousand" → "4,400": English writes the figure. */
+function* decimalThousands(text: string): Generator<Hit> {
+  for (const match of text.matchAll(/(?<![\d,.])(\d{1,3})[,.](\d{1,2}) thousand\b/g)) {
+    const value = Number(`${match[1]}.${match[2]}`) * 1000
+    const fixed = Math.round(value).toLocaleString('en-US')
+    yield {ruleId: 'decimal-thousands', start: match.index, end: match.index + match[0].length, expected: [fixed], reason: `Unexpected \`${match[0]}\`, expected \`${fixed}\``, level: 'warning', apply: 'review'}
+  }
+}
+
 function* decimalCommas(text: string): Generator<Hit> {
   for (const match of text.matchAll(/(?<![\d,.])(\d{1,3}),(\d{1,2})(?![\d,])/g)) {
     const end = match.index + match[0].length
+    if (/^ thousand\b/.test(text.slice(end, end + 10))) continue
     if (!UNIT.test(text.slice(end, end + 12))) continue
     const fixed = `${match[1]}.${match[2]}`
     yield {ruleId: 'decimal-comma', start: match.index, end, expected: [fixed], reason: `Unexpected decimal comma in \`${match[0]}\`, expected \`${fixed}\``, level: 'warning', apply: 'review'}
@@ -81,7 +91,7 @@ export default function retextRussianTypography() {
   return (_tree: Root, file: VFile): undefined => {
     const text = String(file.value)
     if (!/[«»]|\d[, \u00A0\u202F.]\d|\d[ \u00A0]?(?:mln|bln|mlrd|trln|thous)/.test(text)) return undefined
-    for (const generator of [guillemets, decimalCommas, spacedThousands, dottedDates, scaleAbbreviations])
+    for (const generator of [guillemets, decimalThousands, decimalCommas, spacedThousands, dottedDates, scaleAbbreviations])
       for (const hit of generator(text))
         report(file, {source: 'russian-typography', category: 'locale-convention', ...hit})
     return undefined

@@ -99,7 +99,7 @@ export class LineTable<T> {
   }
 }
 
-const VERSION = 8
+const VERSION = 9
 /** Cities below this population do not get garbled forms generated (too obscure to be worth the risk). */
 export const GARBLE_MIN_POPULATION = 100_000
 /** Entities below this prominence are not fuzzy-matched. */
@@ -150,6 +150,25 @@ function fingerprint(): string {
   return hashOf(...parts)
 }
 
+/** A Cyrillic name whose romanization is near the English one (Доха ~ Doha, not Ленинград ~ Saint Petersburg). */
+function spellsLike(cyrillic: string, english: string): boolean {
+  const target = translitKey(english)
+  return romanizations(cyrillic).some((latin) => {
+    const key = translitKey(latin)
+    return editDistance(key, target) <= Math.max(2, Math.floor(Math.max(key.length, target.length) * 0.4))
+  })
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({length: b.length + 1}, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)))
+    previous = current
+  }
+  return previous[b.length]
+}
+
 export function buildGazetteer(sources: Sources = readSources()): GazetteerData {
   const entities: Entity[] = []
   const ids = new Map<string, number>()
@@ -197,7 +216,10 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
     if (population < GARBLE_MIN_POPULATION) continue
     // English-language news mostly writes foreign places without diacritics (Chisinau, Sao Paulo).
     const id = entityId(ascii || name, 'city', population)
-    for (const alternate of alternates.split(',')) addCyrillic(id, alternate)
+    // Only the Russian name that spells the English one: a former name (Ленинград, Сталинград,
+    // Свердловск) romanizes to a correct historical English name, which is no garble.
+    for (const alternate of alternates.split(','))
+      if (isCyrillic(alternate) && spellsLike(alternate, ascii || name)) addCyrillic(id, alternate)
   }
 
   for (const country of sources.countries) {

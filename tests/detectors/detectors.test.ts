@@ -296,3 +296,14 @@ describe('inverted-subject through "in"', () => {
     expect(detector.check('The case, reported in the Times, grew. The case, reported in the Times last week, grew.').findings).toEqual([])
   })
 })
+
+describe('entity-names and region names', () => {
+  const detector = withDetector('entity-names')
+  it('leaves former city names alone: they are correct English for their time and for regions', () => {
+    expect(detector.check('Cases rose in the Sverdlovsk region and the Leningrad oblast.').findings).toEqual([])
+    expect(detector.check('The siege of Leningrad lasted 872 days; the battle of Stalingrad followed.').findings).toEqual([])
+  })
+  it('still traces the declined current names of the same cities', () => {
+    expect(detector.check('Talks in Moskve and Kharkove.').findings.map((f) => f.expected[0])).toEqual(['Moscow', 'Kharkiv'])
+  })
+})
