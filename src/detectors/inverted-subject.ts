@@ -55,7 +55,7 @@ const BE = new Set(['was', 'were', 'is', 'are'])
 const ADVERBS = new Set(['also', 'now', 'still', 'already', 'reportedly', 'officially'])
 const QUANTIFIERS = ['about', 'at least', 'more than', 'nearly', 'over', 'some', 'around', 'up to', 'almost', 'another']
 const NUMBER_WORDS = new Set([
-  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozens', 'hundreds',
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozens', 'hundreds',
   'thousands', 'several', 'many',
 ])
 const IRREGULAR_PARTICIPLES = new Set(['hurt', 'held', 'taken', 'found', 'left', 'shot', 'hit', 'born', 'caught', 'brought', 'put', 'sent', 'given', 'seen'])
@@ -64,6 +64,9 @@ const UNITS = new Set([
   'times', 'hours', 'days', 'weeks', 'months', 'years', 'minutes', 'seconds', 'points', 'degrees', 'dollars', 'euros',
   'rubles', 'roubles', 'meters', 'metres', 'kilometers', 'kilometres', 'miles', 'feet', 'percent', 'tons', 'tonnes',
   'votes', 'goals', 'runs', 'places', 'spots', 'positions', 'notches', 'yards',
+  'time', 'hour', 'day', 'week', 'month', 'year', 'minute', 'second', 'point', 'degree', 'dollar', 'euro',
+  'ruble', 'rouble', 'meter', 'metre', 'mile', 'foot', 'ton', 'tonne', 'vote', 'goal', 'run', 'place', 'spot',
+  'position', 'notch', 'yard', 'inch', 'step', 'shot', 'round', 'game', 'match', 'set', 'season', 'term', 'way',
 ])
 
 const isWord = (token: Token | undefined): boolean => token?.kind === 'word'
@@ -134,11 +137,12 @@ function trailingCountedSubjects(tokens: Token[], text: string, emit: (start: nu
     const quantifier = QUANTIFIERS.find((phrase) => phrase.split(' ').every((part, j) => words[n + j]?.norm === part))
     if (quantifier) n += quantifier.split(' ').length
     if (!isNumber(words[n])) continue
+    const single = words[n].norm === 'one'
     n++
     // An adjective may stand between the number and the noun ("17 more people", "5 Ukrainian soldiers").
-    if (isWord(words[n]) && !looksPlural(words[n].norm) && isWord(words[n + 1]) && looksPlural(words[n + 1].norm)) n++
+    if (isWord(words[n]) && !looksPlural(words[n].norm) && isWord(words[n + 1]) && !endsClause(words[n + 1]) && (single || looksPlural(words[n + 1].norm))) n++
     const noun = words[n]
-    if (!isWord(noun) || !looksPlural(noun.norm) || UNITS.has(noun.norm)) continue
+    if (!isWord(noun) || !(single ? !looksPlural(noun.norm) : looksPlural(noun.norm)) || UNITS.has(noun.norm)) continue
     if (!endsClause(words[n + 1])) continue
     const subject = text.slice(words[counted].start, noun.end)
     const predicate = text.slice(be.start, participle.end)

@@ -307,3 +307,11 @@ describe('entity-names and region names', () => {
     expect(detector.check('Talks in Moskve and Kharkove.').findings.map((f) => f.expected[0])).toEqual(['Moscow', 'Kharkiv'])
   })
 })
+
+describe('inverted-subject with one', () => {
+  const detector = withDetector('inverted-subject')
+  it('puts "one man" before its passive verb, but not "one time"', () => {
+    expect(suggestions(detector, 'Two houses were damaged, and was injured one man.')[0]?.fixed).toBe('Two houses were damaged, and one man was injured.')
+    expect(detector.check('It was hit one time. The bill was passed one day.').findings).toEqual([])
+  })
+})
