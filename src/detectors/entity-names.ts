@@ -93,8 +93,10 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
     const garbles = gazetteer.garblesFor(language)
     const entities = gazetteer.data.entities
 
+    // dictionary-en lists stems; "slower", "samples", "tried" are common words too.
+    const STEMS: Array<[RegExp, string]> = [[/s$/, ''], [/es$/, ''], [/ies$/, 'y'], [/er$/, ''], [/er$/, 'e'], [/est$/, ''], [/est$/, 'e'], [/ed$/, ''], [/ed$/, 'e'], [/ied$/, 'y'], [/ing$/, ''], [/ing$/, 'e'], [/ly$/, ''], [/(.)\1(er|est|ed|ing)$/, '$1']]
     const isCommonWord = (lower: string): boolean =>
-      gazetteer.words.has(lower) || (lower.endsWith('s') && gazetteer.words.has(lower.slice(0, -1)))
+      gazetteer.words.has(lower) || STEMS.some(([ending, replacement]) => ending.test(lower) && gazetteer.words.has(lower.replace(ending, replacement)))
 
     /** Entities a (capitalized) phrase may be a garble of, best first, and whether it is an exact garble. */
     lookUp = (phrase: string): {entities: Entity[]; exact: boolean} | undefined => {
@@ -191,6 +193,9 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
           if (REGION_WORDS.has(tokens[i + length]?.norm ?? '')) continue
           const found = candidatesFor(text)
           if (!found) continue
+          // A look-alike followed by a capitalized word is a first name ("Samy Pessé"), not a place.
+          const after = tokens[i + length]
+          if (!found.exact && after?.kind === 'word' && after.spaceBefore && /^\p{Lu}/u.test(after.text)) continue
           const expected = found.entities.slice(0, 3).map((entity) => entity.name + suffix)
           report(file, {
             source: 'entity-names',

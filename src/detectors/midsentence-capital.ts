@@ -16,6 +16,11 @@ const RESTARTS = /^["“‘'([:—–-]+$|^[.!?…]+$/
 export default function retextMidsentenceCapital() {
   return (tree: Root, file: VFile): undefined => {
     for (const {tokens} of sentencesOf(tree, file)) {
+      // A title ("Migrating from v10 or Earlier", "Cacheable Statistics (Instance Only)") capitalizes
+      // its words; a capital there is no merged sentence.
+      const words = tokens.filter((token) => token.kind === 'word' && token.text.length >= 4 && /^\p{L}/u.test(token.text) && !FUNCTION_WORDS.has(token.norm))
+      const capitalized = words.filter((token) => /^\p{Lu}/u.test(token.text)).length
+      if (words.length >= 2 && capitalized / words.length > 0.5) continue
       for (let i = 1; i < tokens.length; i++) {
         const token = tokens[i]
         if (token.kind !== 'word' || !/^\p{Lu}\p{Ll}+$/u.test(token.text)) continue

@@ -99,7 +99,9 @@ export class LineTable<T> {
   }
 }
 
-const VERSION = 9
+const VERSION = 11
+/** The weight of a proper name dictionary-en knows (see entity-names' KNOWN_FLOOR). */
+const DICTIONARY_NAME_WEIGHT = 50_000
 /** Cities below this population do not get garbled forms generated (too obscure to be worth the risk). */
 export const GARBLE_MIN_POPULATION = 100_000
 /** Entities below this prominence are not fuzzy-matched. */
@@ -175,6 +177,9 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
   const known = new Map<string, number>()
   const garbles = new Map<string, Set<number>>()
   const cyrillicOf = new Map<number, Set<string>>()
+  // Spellings the curated lists call garbles ("Kharkov", "Kirgizia"): an editorial decision that
+  // wins over the dictionary knowing the word as a name.
+  const curatedGarbles = new Set<string>()
 
   const entityId = (name: string, kind: EntityKind, prominence: number): number => {
     const existing = ids.get(name)
@@ -242,7 +247,10 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
       const id = entityId(entry.name, kind, entry.prominence)
       addKnown(entry.name, entry.prominence)
       addCyrillic(id, entry.ru)
-      for (const also of entry.also ?? []) addGarble(also, id)
+      for (const also of entry.also ?? []) {
+        addGarble(also, id)
+        curatedGarbles.add(also.toLowerCase())
+      }
     }
   for (const name of sources.organizations.organizations) addKnown(name, COUNTRY_PROMINENCE / 10)
   for (const [name, ru] of Object.entries(sources.organizations.russian ?? {})) {
@@ -254,9 +262,13 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
   for (const line of sources.dictionary.split('\n').slice(1)) {
     const word = line.split('/')[0].trim()
     if (!word) continue
-    if (/^\p{Lu}/u.test(word)) addKnown(word, 0)
+    // A name the dictionary knows (a person, a brand, a well-known place) is a name, not a hamlet:
+    // weigh it like a sizable place, so only a garble of something far bigger can override it.
+    if (/^\p{Lu}/u.test(word)) addKnown(word, DICTIONARY_NAME_WEIGHT)
     else words.add(word.toLowerCase())
   }
+
+  for (const garble of curatedGarbles) known.delete(garble)
 
   // Russian case forms × romanization schemes = the garbles; a form that is a correct name of the
   // same entity is not a garble.

@@ -315,3 +315,18 @@ describe('inverted-subject with one', () => {
     expect(detector.check('It was hit one time. The bill was passed one day.').findings).toEqual([])
   })
 })
+
+describe('names the dictionary knows, and titles', () => {
+  const names = withDetector('entity-names')
+  it('leaves first names and inflected common words alone', () => {
+    expect(names.check('Logo by Tanya Brassie. Samy Pessé wrote it. Slower than light.').findings).toEqual([])
+  })
+  it('still flags the Russian spellings the curated lists name, though the dictionary knows them', () => {
+    expect(names.check('Talks in Kharkov and Lvov.').findings.map((f) => f.expected[0])).toEqual(['Kharkiv', 'Lviv'])
+  })
+  it('midsentence-capital leaves title-case headings alone', () => {
+    const capitals = withDetector('midsentence-capital')
+    expect(capitals.check('Migrating from v10 or Earlier\n\nCacheable Statistics (Instance Only)').findings).toEqual([])
+    expect(capitals.check('Secret talks that Axios Initially, they were reported, were held.').findings).toHaveLength(1)
+  })
+})
