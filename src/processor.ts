@@ -12,7 +12,7 @@ import retextEnglishChunked, {splitIntoChunks, splitIntoWindows} from './parse/c
 import {mapSpan, type EditRound} from './fix/offset-map.js'
 import {compileRuleSet, type CompiledRuleSet} from './rules/compile.js'
 import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from './rules/load.js'
-import retextRuleSets from './rules/plugin.js'
+import retextRuleSets, {apostropheOf} from './rules/plugin.js'
 import {DecisionStore} from './review/decisions.js'
 import type {ApplyPolicy, ApplyThreshold, Finding, Level} from './types.js'
 
@@ -136,7 +136,8 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
           choose,
           recheck: (before, after, round, previous) => {
             current = after
-            return recheckChanged(after, round, previous, (paragraph) => check(paragraph).findings)
+            const apostrophe = apostropheOf(after) ?? null
+            return recheckChanged(after, round, previous, (paragraph) => check(new VFile({value: paragraph, data: {postedit: {apostrophe}}})).findings)
           },
         },
       )

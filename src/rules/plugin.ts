@@ -132,7 +132,7 @@ function paragraphsOf(sentences: TokenSentence[]): Array<{start: number; end: nu
 }
 
 /** The apostrophe the document uses most: replacements follow it ("Mr. Trump’s" in a curly text). */
-function apostropheOf(text: string): '’' | "'" | undefined {
+export function apostropheOf(text: string): '’' | "'" | undefined {
   const curly = text.match(/\p{L}’\p{L}/gu)?.length ?? 0
   const straight = text.match(/\p{L}'\p{L}/gu)?.length ?? 0
   return curly === 0 && straight === 0 ? undefined : curly >= straight ? '’' : "'"
@@ -155,7 +155,9 @@ export default function retextRuleSets(options: RuleSetsOptions) {
   return function transformer(tree: Root, file: VFile): undefined {
     const text = String(file.value)
     const sentences = sentencesOf(tree, file)
-    const apostrophe = apostropheOf(text)
+    // A paragraph re-checked alone during fixing follows its whole document's apostrophe.
+    const hinted = (file.data as {postedit?: {apostrophe?: '’' | "'" | null}}).postedit?.apostrophe
+    const apostrophe = hinted === undefined ? apostropheOf(text) : (hinted ?? undefined)
     const candidates: Candidate[] = []
 
     for (const sentence of sentences) {
