@@ -52,6 +52,15 @@ const PHRASE_ENDS = new Set([
 ])
 
 const BE = new Set(['was', 'were', 'is', 'are'])
+const PREPOSITIONS = new Set(['in', 'at', 'for', 'on', 'during', 'from', 'among', 'by', 'near', 'after', 'before', 'since', 'under', 'against', 'as', 'with', 'without', 'over'])
+const INTRANSITIVE = new Set(['died', 'voted', 'arrived', 'remained', 'live', 'lived', 'participated', 'came', 'gathered', 'perished', 'drowned', 'stayed', 'work', 'worked', 'abstained', 'attended'])
+/** Who can be the subject of those verbs: "voted 312 deputies", not "gathered 500 signatures". */
+const PEOPLE = new Set([
+  'people', 'persons', 'residents', 'citizens', 'deputies', 'lawmakers', 'senators', 'members', 'soldiers', 'servicemen',
+  'civilians', 'children', 'adults', 'tourists', 'passengers', 'workers', 'employees', 'students', 'patients',
+  'journalists', 'protesters', 'participants', 'volunteers', 'spectators', 'fans', 'delegates', 'voters', 'miners',
+  'rescuers', 'firefighters', 'police', 'officers', 'doctors', 'teachers', 'man', 'woman', 'person', 'child',
+])
 const ADVERBS = new Set(['also', 'now', 'still', 'already', 'reportedly', 'officially'])
 const QUANTIFIERS = ['about', 'at least', 'more than', 'nearly', 'over', 'some', 'around', 'up to', 'almost', 'another']
 const NUMBER_WORDS = new Set([
@@ -125,13 +134,18 @@ function trailingCountedSubjects(tokens: Token[], text: string, emit: (start: nu
   const words = tokens
   for (let i = 0; i < words.length; i++) {
     const be = words[i]
-    if (!BE.has(be.norm)) continue
+    // «Погибли 17 человек», «проголосовали 312 депутатов»: an intransitive verb before people.
+    const active = INTRANSITIVE.has(be.norm)
+    if (!BE.has(be.norm) && !active) continue
+    // The active reading needs an empty subject slot: the clause opens with a place or a cause
+    // ("In the fire died 17 people"), or the verb follows a comma. "The party gathered 500 people" has one.
+    if (active && !(words[i - 1]?.text === ',' || PREPOSITIONS.has(words[0]?.norm ?? ''))) continue
     // "there were 17 people wounded" is English; the subject slot before the verb is what is empty.
     if (words[i - 1]?.norm === 'there') continue
-    let k = i + 1
-    if (ADVERBS.has(words[k]?.norm ?? '')) k++
+    let k = active ? i : i + 1
+    if (!active && ADVERBS.has(words[k]?.norm ?? '')) k++
     const participle = words[k]
-    if (!isWord(participle) || !(/[^e]ed$/.test(participle.norm) || IRREGULAR_PARTICIPLES.has(participle.norm))) continue
+    if (!active && (!isWord(participle) || !(/[^e]ed$/.test(participle.norm) || IRREGULAR_PARTICIPLES.has(participle.norm)))) continue
     const counted = k + 1
     let n = counted
     const quantifier = QUANTIFIERS.find((phrase) => phrase.split(' ').every((part, j) => words[n + j]?.norm === part))
@@ -143,6 +157,7 @@ function trailingCountedSubjects(tokens: Token[], text: string, emit: (start: nu
     if (isWord(words[n]) && !looksPlural(words[n].norm) && isWord(words[n + 1]) && !endsClause(words[n + 1]) && (single || looksPlural(words[n + 1].norm))) n++
     const noun = words[n]
     if (!isWord(noun) || !(single ? !looksPlural(noun.norm) : looksPlural(noun.norm)) || UNITS.has(noun.norm)) continue
+    if (active && !PEOPLE.has(noun.norm)) continue
     if (!endsClause(words[n + 1])) continue
     const subject = text.slice(words[counted].start, noun.end)
     const predicate = text.slice(be.start, participle.end)

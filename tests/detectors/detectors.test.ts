@@ -330,3 +330,14 @@ describe('names the dictionary knows, and titles', () => {
     expect(capitals.check('Secret talks that Axios Initially, they were reported, were held.').findings).toHaveLength(1)
   })
 })
+
+describe('inverted-subject with intransitive verbs', () => {
+  const detector = withDetector('inverted-subject')
+  it('puts people counted after died, voted or gathered before the verb when the clause has no subject', () => {
+    expect(suggestions(detector, 'In the fire died 17 people.')[0]?.fixed).toBe('In the fire 17 people died.')
+    expect(suggestions(detector, 'For the law voted 312 deputies.')[0]?.fixed).toBe('For the law 312 deputies voted.')
+  })
+  it('leaves a clause with its own subject alone', () => {
+    expect(detector.check('The party gathered 500 people. He worked 12 hours. The union gathered 500 signatures.').findings).toEqual([])
+  })
+})
