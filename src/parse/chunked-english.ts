@@ -3,12 +3,15 @@
  *
  * parse-latin (behind retext-english) is quadratic in the length of what it parses at once, so a
  * whole multi-megabyte document would take minutes. Parsing each paragraph on its own is linear;
- * positions are shifted back so the tree reads as if the whole file had been parsed.
+ * each chunk's tokens are placed in file coordinates as they are made, so the tree reads as if the
+ * whole file had been parsed.
  */
 import type {Root, RootContent, WhiteSpace} from 'nlcst'
-import type {Plugin, Processor} from 'unified'
+import {unified, type Plugin, type Processor} from 'unified'
 import type {Node} from 'unist'
-import retextEnglish from 'retext-english'
+import {ParseEnglish} from 'parse-english'
+import {VFile} from 'vfile'
+import {attachSentences, tokenizeTree, type TokenSentence} from './tokens.js'
 
 /** Longest stretch handed to the parser at once; longer paragraphs are cut at line or sentence ends. */
 export const MAX_CHUNK = 16_384
@@ -102,21 +105,39 @@ function findCut(text: string, start: number, limit: number): number {
 
 type Point = NonNullable<Node['position']>['start']
 
-/** Move every point of a chunk's tree to file coordinates, in place. */
-function shift(node: Node, chunk: Chunk, moved: Set<Point>): void {
-  const position = node.position
-  if (position) {
-    // parse-latin shares point objects between a parent and its first or last child: move each once.
-    for (const point of [position.start, position.end]) {
-      if (moved.has(point)) continue
-      moved.add(point)
-      if (point.line === 1) point.column += chunk.column - 1
-      point.line += chunk.line - 1
-      if (point.offset !== undefined) point.offset += chunk.offset
+interface FlatToken {
+  position?: {start: Point; end: Point}
+  children?: Array<{position?: {start: Point; end: Point}}>
+}
+
+/**
+ * retext-english's parser (parse-english) whose tokens are placed in file coordinates from the
+ * start: the plugins then build every sentence and paragraph position from them, so the tree
+ * needs no shifting afterwards (a walk over every point cost as much as the parse itself).
+ */
+class ChunkParser extends ParseEnglish {
+  base: Chunk = {text: '', offset: 0, line: 1, column: 1}
+
+  override tokenize(value: string): ReturnType<ParseEnglish['tokenize']> {
+    const tokens = super.tokenize(value)
+    const {offset, line, column} = this.base
+    if (offset === 0 && line === 1 && column === 1) return tokens
+    const move = (point: Point): void => {
+      if (point.line === 1) point.column += column - 1
+      point.line += line - 1
+      if (point.offset !== undefined) point.offset += offset
     }
+    // A word and its text share their start point; every other point is a token's own.
+    for (const token of tokens as FlatToken[]) {
+      if (!token.position) continue
+      move(token.position.start)
+      move(token.position.end)
+      const text = token.children?.[0]?.position
+      if (text && text.end !== token.position.end) move(text.end)
+      if (text && text.start !== token.position.start) move(text.start)
+    }
+    return tokens
   }
-  const children = (node as {children?: Node[]}).children
-  if (children) for (const child of children) shift(child, chunk, moved)
 }
 
 function whiteSpace(chunk: Chunk, end: {line: number; column: number}): WhiteSpace {
@@ -134,35 +155,58 @@ function whiteSpace(chunk: Chunk, end: {line: number; column: number}): WhiteSpa
  * unified plugin: retext-english's parser, applied chunk by chunk.
  * Extensions registered for retext-english (`nlcst*Extensions` data) keep working.
  */
-const retextEnglishChunked: Plugin<[], string, Root> = function (this: Processor) {
-  retextEnglish.call(this as never)
-  const parseWhole = this.parser as unknown as (document: string) => Root
+export interface ChunkedEnglishOptions {
+  /**
+   * Keep the whole nlcst tree (for retext plugins that walk it). Off by default: postedit's own
+   * plugins read the token view, which is made chunk by chunk while each chunk's tree is young,
+   * and a retained tree of a large file costs ~100× its size in memory and most of the parse
+   * time in garbage collection.
+   */
+  keepTree?: boolean
+}
+
+const retextEnglishChunked: Plugin<[ChunkedEnglishOptions?], string, Root> = function (this: Processor, options: ChunkedEnglishOptions = {}) {
   const self = this as unknown as Processor<Root>
-  self.parser = (document: string): Root => {
+  // As retext-english does, when parsing starts (every plugin is attached by then): extensions
+  // registered by other plugins run before the built-in ones.
+  let parser: ChunkParser | undefined
+  const parserWithExtensions = (): ChunkParser => {
+    const created = new ChunkParser()
+    const add = (list: unknown[], values: unknown): void => {
+      if (Array.isArray(values)) list.unshift(...values)
+    }
+    add(created.tokenizeParagraphPlugins, self.data('nlcstParagraphExtensions' as never))
+    add(created.tokenizeRootPlugins, self.data('nlcstRootExtensions' as never))
+    add(created.tokenizeSentencePlugins, self.data('nlcstSentenceExtensions' as never))
+    return created
+  }
+  self.parser = (document: string, file?: VFile): Root => {
+    parser ??= parserWithExtensions()
     const children: RootContent[] = []
+    const sentences: TokenSentence[] = []
     const chunks = splitIntoChunks(document)
     for (let index = 0; index < chunks.length; index++) {
       const chunk = chunks[index]
       if (chunk.isGap) {
+        if (!options.keepTree) continue
         const next = chunks[index + 1]
         const end = next ? {line: next.line, column: next.column} : endOf(chunk)
         children.push(whiteSpace(chunk, end))
         continue
       }
-      const tree = parseWhole(chunk.text)
-      const atOrigin = chunk.offset === 0 && chunk.line === 1 && chunk.column === 1
-      const moved = new Set<Point>()
-      for (const child of tree.children) {
-        if (!atOrigin) shift(child, chunk, moved)
-        children.push(child)
-      }
+      parser.base = chunk
+      const tree = parser.parse(chunk.text) as Root
+      for (const sentence of tokenizeTree(tree)) sentences.push(sentence)
+      if (options.keepTree) for (const child of tree.children) children.push(child)
     }
     const end = chunks.length > 0 ? endOf(chunks[chunks.length - 1]) : {line: 1, column: 1}
-    return {
+    const root: Root = {
       type: 'RootNode',
       children,
       position: {start: {line: 1, column: 1, offset: 0}, end: {...end, offset: document.length}},
     }
+    if (file) attachSentences(file, root, sentences)
+    return root
   }
 }
 
@@ -177,4 +221,18 @@ function endOf(chunk: Chunk): {line: number; column: number} {
     } else column++
   }
   return {line, column}
+}
+
+const sentenceParser = unified().use(retextEnglishChunked)
+
+/** The token sentences of a text, parsed exactly as documents are (rule literals use this). */
+export function parseSentences(text: string): TokenSentence[] {
+  const file = new VFile({value: text})
+  const tree = sentenceParser.parse(file)
+  return sentencesOfParsed(tree, file)
+}
+
+function sentencesOfParsed(tree: Root, file: VFile): TokenSentence[] {
+  const data = file.data as {postedit?: {sentences?: TokenSentence[]; tree?: Root}}
+  return data.postedit?.tree === tree && data.postedit.sentences ? data.postedit.sentences : tokenizeTree(tree)
 }

@@ -114,6 +114,12 @@ export function tokenizeTree(tree: Root): TokenSentence[] {
   return sentences
 }
 
+/** Record a file's token sentences, made by the parser along with its tree. */
+export function attachSentences(file: VFile, tree: Root, sentences: TokenSentence[]): void {
+  const data = file.data as {postedit?: {sentences?: TokenSentence[]; tree?: Root}}
+  data.postedit = {...data.postedit, sentences, tree}
+}
+
 /** The token sentences of a file, computed once per run and shared by every detector. */
 export function sentencesOf(tree: Root, file: VFile): TokenSentence[] {
   const data = file.data as {postedit?: {sentences?: TokenSentence[]; tree?: Root}}

@@ -2,10 +2,7 @@
  * Compiling rule specs into matchers: patterns become trie sequences, contexts become small
  * indexes or anchored regexes, replacements become templates. Every error names file, line, rule.
  */
-import {unified} from 'unified'
-import retextEnglishChunked from '../parse/chunked-english.js'
-import type {Root} from 'nlcst'
-import {tokenizeTree} from '../parse/tokens.js'
+import {parseSentences} from '../parse/chunked-english.js'
 import type {ApplyPolicy, Category, Level} from '../types.js'
 import {RuleFileError, type LocatedRuleSpec, type RuleSetSource} from './load.js'
 import {elementNames, expandPattern, parsePattern, PatternError, type LiteralTokenizer, type Sequence} from './pattern.js'
@@ -53,15 +50,13 @@ export interface CompiledRuleSet {
 }
 
 // The same parser documents go through, so a literal is cut into the tokens a document would be.
-const literalParser = unified().use(retextEnglishChunked)
 const literalCache = new Map<string, Array<{norm: string; exact: string}>>()
 
 /** Literal pattern text cut into tokens exactly as documents are cut. */
 export const tokenizeLiteral: LiteralTokenizer = (text) => {
   let tokens = literalCache.get(text)
   if (!tokens) {
-    const tree = literalParser.parse(text) as Root
-    tokens = tokenizeTree(tree).flatMap((sentence) => sentence.tokens.map((token) => ({norm: token.norm, exact: token.text})))
+    tokens = parseSentences(text).flatMap((sentence) => sentence.tokens.map((token) => ({norm: token.norm, exact: token.text})))
     literalCache.set(text, tokens)
   }
   return tokens

@@ -2,11 +2,11 @@ import type {Root} from 'nlcst'
 import {unified} from 'unified'
 import retextEnglish from 'retext-english'
 import {describe, expect, it} from 'vitest'
-import retextEnglishChunked, {splitIntoChunks} from '../../src/parse/chunked-english.js'
+import retextEnglishChunked, {parseSentences, splitIntoChunks} from '../../src/parse/chunked-english.js'
 import {tokenizeTree} from '../../src/parse/tokens.js'
 
 const whole = unified().use(retextEnglish)
-const chunked = unified().use(retextEnglishChunked)
+const chunked = unified().use(retextEnglishChunked, {keepTree: true})
 
 function words(tree: Root) {
   return tokenizeTree(tree).flatMap((sentence) => sentence.tokens.map((token) => [token.text, token.start, token.end]))
@@ -16,6 +16,15 @@ describe('chunked parsing', () => {
   it('gives the same tokens and offsets as parsing the whole text', () => {
     const text = 'First paragraph, with “quotes”.\n\nSecond one. It has\ntwo lines.\r\n\r\n\r\nThird,, after CRLF.'
     expect(words(chunked.parse(text) as Root)).toEqual(words(whole.parse(text) as Root))
+  })
+
+  it('makes the same token view without keeping the tree', () => {
+    const text = 'First paragraph, with “quotes”.\n\nSecond one. It has\ntwo lines.\r\n\r\n\r\nThird,, after CRLF. U.S. officials met Mr. Smith.'
+    const light = unified().use(retextEnglishChunked).parse(text) as Root
+    expect(light.children).toEqual([])
+    expect(parseSentences(text).map((sentence) => sentence.tokens.map((token) => [token.text, token.start, token.end]))).toEqual(
+      tokenizeTree(chunked.parse(text) as Root).map((sentence) => sentence.tokens.map((token) => [token.text, token.start, token.end])),
+    )
   })
 
   it('keeps line and column positions of the whole file', () => {
