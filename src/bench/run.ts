@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   for (const [format, source] of wrapped) {
     const pipeline = byFormat(`bench.${format === 'markdown' ? 'md' : format}`)
     const seconds = await time(() => pipeline.check(source), 3)
-    row(`format ${format}: check the same 1 MB of prose (${(Buffer.byteLength(source) / 1e6).toFixed(2)} MB file)`, mbps(Buffer.byteLength(source), seconds), `${(check / seconds).toFixed(2)}× of plain-text check time`)
+    row(`format ${format}: check the same 1 MB of prose (${(Buffer.byteLength(source) / 1e6).toFixed(2)} MB file)`, mbps(Buffer.byteLength(source), seconds), `${(check / seconds).toFixed(2)}× the plain-text speed`)
   }
 
   // Peers on the same text: Harper (default English rules) and textlint + prh with our literal rules.
