@@ -121,28 +121,44 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     processor,
     ruleSets,
     check,
-    fix: (input, fixOptions = {}) => {
-      let current = input
-      // A reviewer's accepted or edited replacement wins over the rule's first suggestion.
-      const choose = fixOptions.choose ?? (decisions ? (finding: Finding) => decidedReplacement(decisions, current, finding) : undefined)
-      return fixToFixpoint(
-        input,
-        (text) => {
-          current = text
-          return check(text).findings
-        },
-        {
-          threshold: fixOptions.apply ?? 'auto',
-          choose,
-          recheck: (before, after, round, previous) => {
-            current = after
-            const apostrophe = apostropheOf(after) ?? null
-            return recheckChanged(after, round, previous, (paragraph) => check(new VFile({value: paragraph, data: {postedit: {apostrophe}}})).findings)
-          },
-        },
-      )
-    },
+    fix: (input, fixOptions = {}) =>
+      fixWithDecisions(input, fixOptions, (text) => check(text).findings, decisions, (after, round, previous) => {
+        const apostrophe = apostropheOf(after) ?? null
+        return recheckChanged(after, round, previous, (paragraph) => check(new VFile({value: paragraph, data: {postedit: {apostrophe}}})).findings)
+      }),
   }
+}
+
+/**
+ * Fix a text to its fixpoint with `checkText`; a reviewer's accepted or edited replacement wins
+ * over a rule's first suggestion. `recheck` (optional) re-checks only what a round changed.
+ */
+export function fixWithDecisions(
+  input: string,
+  options: FixOptions,
+  checkText: (text: string) => Finding[],
+  decisions?: DecisionStore,
+  recheck?: (after: string, round: EditRound, previous: Finding[]) => Finding[],
+): FixResult {
+  let current = input
+  const choose = options.choose ?? (decisions ? (finding: Finding) => decidedReplacement(decisions, current, finding) : undefined)
+  return fixToFixpoint(
+    input,
+    (text) => {
+      current = text
+      return checkText(text)
+    },
+    {
+      threshold: options.apply ?? 'auto',
+      choose,
+      recheck:
+        recheck &&
+        ((_before, after, round, previous) => {
+          current = after
+          return recheck(after, round, previous)
+        }),
+    },
+  )
 }
 
 /** Rejected suggestions are not proposed again; accepted ones are safe to apply from now on. */

@@ -6,8 +6,7 @@
  */
 import {VFile} from 'vfile'
 import {findingsOf, report} from '../findings.js'
-import {fixToFixpoint} from '../fix/fixpoint.js'
-import {applyDecisions, decidedReplacement, type Postedit} from '../processor.js'
+import {applyDecisions, fixWithDecisions, type Postedit} from '../processor.js'
 import type {DecisionStore} from '../review/decisions.js'
 import type {Finding} from '../types.js'
 import {buildProse, type Prose, type Segment} from './segments.js'
@@ -132,17 +131,6 @@ export function formatPostedit(inner: Postedit, format: Format, decisions?: Deci
     processor: inner.processor,
     ruleSets: inner.ruleSets,
     check,
-    fix: (input, options = {}) => {
-      let current = input
-      const choose = options.choose ?? (decisions ? (finding: Finding) => decidedReplacement(decisions, current, finding) : undefined)
-      return fixToFixpoint(
-        input,
-        (text) => {
-          current = text
-          return check(text).findings
-        },
-        {threshold: options.apply ?? 'auto', choose},
-      )
-    },
+    fix: (input, options = {}) => fixWithDecisions(input, options, (text) => check(text).findings, decisions),
   }
 }
