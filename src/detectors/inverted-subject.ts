@@ -129,6 +129,32 @@ function reportingInversions(tokens: Token[], text: string, emit: (start: number
   }
 }
 
+/** «В Кремле заявили, что…»: "In the Kremlin said that…" — the speaker hides in a place phrase. */
+function speakerInPlacePhrase(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
+  if (tokens[0]?.norm !== 'in') return
+  let speaker = false
+  for (let k = 1; k < tokens.length && k <= 9; k++) {
+    const token = tokens[k]
+    if (!isWord(token)) return
+    if (SPEAKERS.has(token.norm) || (isCapitalized(token) && token.norm !== 'the')) speaker = true
+    const verb = tokens[k + 1]
+    if (!verb || !/^(reported|informed|said|told|stated|noted|announced|explained|confirmed|stressed|clarified|emphasized|added)$/.test(verb.norm)) continue
+    if (!speaker) return
+    const after = tokens[k + 2]
+    if (after && !/^(that|,|:)$/.test(after.norm)) return
+    const phrase = text.slice(tokens[1].start, token.end)
+    const subject = phrase.charAt(0).toUpperCase() + phrase.slice(1)
+    const saying = INVERTED_REPORTING.get(verb.norm) ?? verb.text
+    emit(
+      tokens[0].start,
+      verb.end,
+      `Unexpected speaker inside \`${text.slice(tokens[0].start, verb.end)}\`, expected \`${subject} ${saying}\``,
+      [`${subject} ${saying}`],
+    )
+    return
+  }
+}
+
 /** "were wounded 17 people" */
 function trailingCountedSubjects(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
   const words = tokens
@@ -188,6 +214,7 @@ export default function retextInvertedSubject() {
           apply: 'review',
         })
       reportingInversions(tokens, text, emit('report-verb-first'))
+      speakerInPlacePhrase(tokens, text, emit('report-verb-first'))
       trailingCountedSubjects(tokens, text, emit('counted-subject-last'))
     }
     return undefined

@@ -341,3 +341,16 @@ describe('inverted-subject with intransitive verbs', () => {
     expect(detector.check('The party gathered 500 people. He worked 12 hours. The union gathered 500 signatures.').findings).toEqual([])
   })
 })
+
+describe('inverted-subject: a speaker inside a place phrase', () => {
+  const detector = withDetector('inverted-subject')
+  it('turns «В Кремле заявили» into the speaker saying', () => {
+    expect(suggestions(detector, 'In the Kremlin said that talks were over.')[0]?.fixed).toBe('The Kremlin said that talks were over.')
+    expect(suggestions(detector, 'In the press service of the airline informed that the plane was old.')[0]?.fixed).toBe(
+      'The press service of the airline said that the plane was old.',
+    )
+  })
+  it('leaves a time phrase or a clause with its own subject alone', () => {
+    expect(detector.check('In the morning said nothing. In 2015 reported that. In the Kremlin, Putin said that talks were over.').findings).toEqual([])
+  })
+})
