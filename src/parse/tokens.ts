@@ -45,6 +45,8 @@ export function normalizeText(value: string): string {
   return foldQuotes(value).replace(/[‐‑]/g, '-').toLowerCase()
 }
 
+const LOWER_CASE_NOT_ABBREVIATIONS = /^(?:sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|sept)\.$/
+
 export function tokenizeSentence(sentence: Sentence): Token[] {
   const tokens: Token[] = []
   let pendingSpace = false
@@ -59,12 +61,23 @@ export function tokenizeSentence(sentence: Sentence): Token[] {
     const text = toString(child)
     const kind: TokenKind =
       child.type === 'WordNode' ? 'word' : child.type === 'PunctuationNode' ? 'punctuation' : 'symbol'
+    const start = child.position?.start.offset ?? 0
+    const end = child.position?.end.offset ?? 0
+    // parse-english reads "sun." or "mar." as the abbreviations of Sunday and March whatever their
+    // case; written in lower case they are a word and a full stop ("in the sun.").
+    if (kind === 'word' && LOWER_CASE_NOT_ABBREVIATIONS.test(text)) {
+      tokens.push({kind, text: text.slice(0, -1), norm: normalizeText(text.slice(0, -1)), start, end: end - 1, spaceBefore: pendingSpace, newlineBefore: pendingNewline})
+      tokens.push({kind: 'punctuation', text: '.', norm: '.', start: end - 1, end, spaceBefore: false, newlineBefore: false})
+      pendingSpace = false
+      pendingNewline = false
+      continue
+    }
     tokens.push({
       kind,
       text,
       norm: normalizeText(text),
-      start: child.position?.start.offset ?? 0,
-      end: child.position?.end.offset ?? 0,
+      start,
+      end,
       spaceBefore: pendingSpace,
       newlineBefore: pendingNewline,
       node: child.type === 'WordNode' ? child : undefined,

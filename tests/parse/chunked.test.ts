@@ -63,3 +63,13 @@ describe('windowed checking', () => {
     expect(windowed).toEqual(whole)
   })
 })
+
+describe('the token view', () => {
+  it('splits a lower-case word from its full stop where parse-english sees a day or month abbreviation', () => {
+    const tokens = parseSentences('Stay out of the sun. It was Sun. 5 Mar. and the mar.').flatMap((sentence) => sentence.tokens.map((token) => token.text))
+    expect(tokens).toContain('sun')
+    expect(tokens).toContain('mar')
+    expect(tokens).toContain('Sun.')
+    expect(tokens).toContain('Mar.')
+  })
+})
