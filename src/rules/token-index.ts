@@ -1,7 +1,8 @@
 /**
- * A token trie over pattern sequences: literal atoms are looked up by the token's normalized text,
- * so matching cost depends on the text and on how many rules share a prefix, not on how many rules
- * exist. Classes, regexes and anchors are the few non-literal edges, tried at every step.
+ * An index of pattern sequences: literal-only ones in one map keyed by their joined tokens, the
+ * rest in a token trie (literal atoms looked up by the token's normalized text; classes, regexes
+ * and anchors the few non-literal edges, tried at every step). Matching cost depends on the text
+ * and on how many rules share a first token, not on how many rules exist.
  */
 import {foldQuotes, type Token} from '../parse/tokens.js'
 import type {Atom, Sequence, TokenClass} from './pattern.js'
@@ -75,8 +76,15 @@ function specialKey(atom: Atom): string {
 }
 
 
+/** Separates the tokens of a literal sequence's key (a token never holds it). */
+const JOIN = '\u0000'
+
 export class TokenIndex<P> {
   private readonly root: TrieNode<P> = createNode()
+  // Literal-only sequences live in one flat map keyed by their joined tokens, with the lengths
+  // each first token starts: 100,000 rules as a trie are ~200,000 Maps that every major GC marks.
+  private readonly literal = new Map<string, Terminal<P>[]>()
+  private readonly lengthsByFirst = new Map<string, number[]>()
   private size = 0
 
   get sequenceCount(): number {
@@ -84,6 +92,18 @@ export class TokenIndex<P> {
   }
 
   add(sequence: Sequence, payload: P): void {
+    this.size++
+    if (sequence.atoms.length > 0 && sequence.atoms.every((atom) => atom.kind === 'literal')) {
+      const norms = sequence.atoms.map((atom) => (atom as Extract<Atom, {kind: 'literal'}>).norm)
+      const key = norms.join(JOIN)
+      const list = this.literal.get(key)
+      if (list) list.push({payload, sequence})
+      else this.literal.set(key, [{payload, sequence}])
+      const lengths = this.lengthsByFirst.get(norms[0])
+      if (!lengths) this.lengthsByFirst.set(norms[0], [norms.length])
+      else if (!lengths.includes(norms.length)) lengths.push(norms.length)
+      return
+    }
     let node = this.root
     for (const atom of sequence.atoms) {
       if (atom.kind === 'literal') {
@@ -98,11 +118,19 @@ export class TokenIndex<P> {
       }
     }
     node.terminals.push({payload, sequence})
-    this.size++
   }
 
   /** Every sequence that matches starting at token `start`. */
   matchAt(tokens: Token[], start: number, out: TokenMatch<P>[] = []): TokenMatch<P>[] {
+    const lengths = start < tokens.length ? this.lengthsByFirst.get(tokens[start].norm) : undefined
+    if (lengths)
+      for (const length of lengths) {
+        if (start + length > tokens.length) continue
+        let key = tokens[start].norm
+        for (let k = 1; k < length; k++) key += JOIN + tokens[start + k].norm
+        const terminals = this.literal.get(key)
+        if (terminals) for (const terminal of terminals) out.push({payload: terminal.payload, sequence: terminal.sequence, start, end: start + length})
+      }
     this.walk(this.root, tokens, start, start, out)
     return out
   }
