@@ -79,6 +79,10 @@ export function russianCaseForms(name: string): string[] {
     for (const ending of ['я', 'ю', 'е', 'ем', 'и']) forms.add(stem + ending)
   } else if (last === 'й') {
     for (const ending of ['я', 'ю', 'е', 'ем']) forms.add(stem + ending)
+  } else if (last === 'ы' || (last === 'и' && HUSHING.includes(lower[lower.length - 2] ?? ''))) {
+    // A plural name (Карловы Вары, Химки, Мытищи): genitive without an ending, dative,
+    // instrumental and prepositional plural.
+    for (const ending of ['', 'ам', 'ами', 'ах']) forms.add(stem + ending)
   } else if (!VOWELS.includes(last)) {
     for (const ending of ['а', 'у', 'е', 'ом']) forms.add(word + ending)
   }
