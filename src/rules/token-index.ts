@@ -1,8 +1,7 @@
 /**
- * An index of pattern sequences: literal-only ones in one map keyed by their joined tokens, the
- * rest in a token trie (literal atoms looked up by the token's normalized text; classes, regexes
- * and anchors the few non-literal edges, tried at every step). Matching cost depends on the text
- * and on how many rules share a first token, not on how many rules exist.
+ * A token trie over pattern sequences: literal atoms are looked up by the token's normalized text,
+ * so matching cost depends on the text and on how many rules share a prefix, not on how many rules
+ * exist. Classes, regexes and anchors are the few non-literal edges, tried at every step.
  */
 import {foldQuotes, type Token} from '../parse/tokens.js'
 import type {Atom, Sequence, TokenClass} from './pattern.js'
@@ -12,10 +11,12 @@ interface Terminal<P> {
   sequence: Sequence
 }
 
+// Fields are created when first needed: a trie of 100,000 rules is mostly leaves, and three empty
+// collections per leaf were ~400,000 objects for every major GC to mark.
 interface TrieNode<P> {
-  literal: Map<string, TrieNode<P>>
-  special: Map<string, {atom: Atom; node: TrieNode<P>}>
-  terminals: Terminal<P>[]
+  literal?: Map<string, TrieNode<P>>
+  special?: Map<string, {atom: Atom; node: TrieNode<P>}>
+  terminals?: Terminal<P>[]
 }
 
 export interface TokenMatch<P> {
@@ -27,7 +28,8 @@ export interface TokenMatch<P> {
 }
 
 function createNode<P>(): TrieNode<P> {
-  return {literal: new Map(), special: new Map(), terminals: []}
+  // One shape for every node, so the walk's property reads stay monomorphic.
+  return {literal: undefined, special: undefined, terminals: undefined}
 }
 
 const OPENING = /^["'“‘«([{—–-]+$/
@@ -76,15 +78,8 @@ function specialKey(atom: Atom): string {
 }
 
 
-/** Separates the tokens of a literal sequence's key (a token never holds it). */
-const JOIN = '\u0000'
-
 export class TokenIndex<P> {
   private readonly root: TrieNode<P> = createNode()
-  // Literal-only sequences live in one flat map keyed by their joined tokens, with the lengths
-  // each first token starts: 100,000 rules as a trie are ~200,000 Maps that every major GC marks.
-  private readonly literal = new Map<string, Terminal<P>[]>()
-  private readonly lengthsByFirst = new Map<string, number[]>()
   private size = 0
 
   get sequenceCount(): number {
@@ -92,57 +87,39 @@ export class TokenIndex<P> {
   }
 
   add(sequence: Sequence, payload: P): void {
-    this.size++
-    if (sequence.atoms.length > 0 && sequence.atoms.every((atom) => atom.kind === 'literal')) {
-      const norms = sequence.atoms.map((atom) => (atom as Extract<Atom, {kind: 'literal'}>).norm)
-      const key = norms.join(JOIN)
-      const list = this.literal.get(key)
-      if (list) list.push({payload, sequence})
-      else this.literal.set(key, [{payload, sequence}])
-      const lengths = this.lengthsByFirst.get(norms[0])
-      if (!lengths) this.lengthsByFirst.set(norms[0], [norms.length])
-      else if (!lengths.includes(norms.length)) lengths.push(norms.length)
-      return
-    }
     let node = this.root
     for (const atom of sequence.atoms) {
       if (atom.kind === 'literal') {
+        node.literal ??= new Map()
         let next = node.literal.get(atom.norm)
         if (!next) node.literal.set(atom.norm, (next = createNode()))
         node = next
       } else {
+        node.special ??= new Map()
         const key = specialKey(atom)
         let edge = node.special.get(key)
         if (!edge) node.special.set(key, (edge = {atom, node: createNode()}))
         node = edge.node
       }
     }
-    node.terminals.push({payload, sequence})
+    ;(node.terminals ??= []).push({payload, sequence})
+    this.size++
   }
 
   /** Every sequence that matches starting at token `start`. */
   matchAt(tokens: Token[], start: number, out: TokenMatch<P>[] = []): TokenMatch<P>[] {
-    const lengths = start < tokens.length ? this.lengthsByFirst.get(tokens[start].norm) : undefined
-    if (lengths)
-      for (const length of lengths) {
-        if (start + length > tokens.length) continue
-        let key = tokens[start].norm
-        for (let k = 1; k < length; k++) key += JOIN + tokens[start + k].norm
-        const terminals = this.literal.get(key)
-        if (terminals) for (const terminal of terminals) out.push({payload: terminal.payload, sequence: terminal.sequence, start, end: start + length})
-      }
     this.walk(this.root, tokens, start, start, out)
     return out
   }
 
   // A method, not a closure made per call: matching runs at every token of every sentence.
   private walk(node: TrieNode<P>, tokens: Token[], start: number, position: number, out: TokenMatch<P>[]): void {
-    for (const terminal of node.terminals) out.push({payload: terminal.payload, sequence: terminal.sequence, start, end: position})
-    if (position < tokens.length) {
+    if (node.terminals) for (const terminal of node.terminals) out.push({payload: terminal.payload, sequence: terminal.sequence, start, end: position})
+    if (node.literal && position < tokens.length) {
       const next = node.literal.get(tokens[position].norm)
       if (next) this.walk(next, tokens, start, position + 1, out)
     }
-    if (node.special.size === 0) return
+    if (!node.special) return
     for (const {atom, node: child} of node.special.values()) {
       if (atom.kind === 'anchor') {
         const holds = atom.at === 'start' ? atSentenceStart(tokens, position) : atSentenceEnd(tokens, position)
