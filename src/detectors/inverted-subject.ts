@@ -90,13 +90,13 @@ function isNumber(token: Token | undefined): boolean {
 function reportingInversions(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
   for (let i = 1; i < tokens.length; i++) {
     const verb = tokens[i]
-    const viaIn = tokens[i + 1]?.norm === 'in' && /^(said|told)$/.test(verb.norm)
+    const viaIn = tokens[i + 1]?.norm === 'in' && /^(said|told|added)$/.test(verb.norm)
     if (!isWord(verb) || !(INVERTED_REPORTING.has(verb.norm) || viaIn)) continue
     const previous = tokens[i - 1]
     const afterComma = previous.text === ',' || (/^["”»]$/.test(previous.text) && /^[,!?]$/.test(tokens[i - 2]?.text ?? ''))
     if (!afterComma) continue
     // «сообщили в Роскосмосе»: "reported in Roscosmos" names the speaker through "in".
-    const through = tokens[i + 1]?.norm === 'in' && /^(reported|informed|said|told|stated)$/.test(verb.norm) ? 1 : 0
+    const through = tokens[i + 1]?.norm === 'in' && /^(reported|informed|said|told|stated|noted|stressed|explained|emphasized|added|clarified|specified|announced)$/.test(verb.norm) ? 1 : 0
     // The subject phrase: words up to the end of the clause or an adjunct.
     let last = i + through
     let speaker = false
@@ -119,7 +119,7 @@ function reportingInversions(tokens: Token[], text: string, emit: (start: number
     // ", reported in the Times, …" is a participle; the speaker reading needs the sentence to end.
     if (through && next && !/^[.!?…]+$/.test(next.text)) continue
     const subject = text.slice(first.start, tokens[last].end)
-    const saying = through ? 'said' : (INVERTED_REPORTING.get(verb.norm) ?? verb.text)
+    const saying = through && /^(reported|informed|said|told|stated)$/.test(verb.norm) ? 'said' : (INVERTED_REPORTING.get(verb.norm) ?? verb.text)
     emit(
       verb.start,
       tokens[last].end,
