@@ -31,6 +31,18 @@ const INVERTED_REPORTING = new Map<string, string | undefined>([
   ['assured', undefined],
 ])
 
+/** Verbs of reporting that may name their speaker through "in" («сообщили в …», «заявили в …»). */
+const REPORT_VERBS = new Set([
+  'reported', 'informed', 'said', 'told', 'stated', 'noted', 'announced', 'explained', 'confirmed', 'stressed',
+  'clarified', 'specified', 'emphasized', 'added',
+])
+
+/** What the speaker does in English: report verbs become "said" / "says", the rest stay. */
+function sayingFor(verb: Token): string {
+  if (/^(reported|informed|stated|said|told)$/.test(verb.norm)) return 'said'
+  return INVERTED_REPORTING.get(verb.norm) ?? verb.text
+}
+
 /** Nouns that name who reports: the subject a report verb lost. */
 const SPEAKERS = new Set([
   'service', 'office', 'ministry', 'department', 'representative', 'representatives', 'spokesman', 'spokeswoman',
@@ -80,6 +92,8 @@ const UNITS = new Set([
 
 const isWord = (token: Token | undefined): boolean => token?.kind === 'word'
 const isCapitalized = (token: Token): boolean => /^\p{Lu}/u.test(token.text)
+/** A word that shows a phrase names a speaker: a reporting body, or a name. */
+const namesSpeaker = (token: Token): boolean => SPEAKERS.has(token.norm) || (isCapitalized(token) && token.norm !== 'the')
 const endsClause = (token: Token | undefined): boolean => !token || /^[.!?…;,]+$/.test(token.text)
 
 function isNumber(token: Token | undefined): boolean {
@@ -90,13 +104,13 @@ function isNumber(token: Token | undefined): boolean {
 function reportingInversions(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
   for (let i = 1; i < tokens.length; i++) {
     const verb = tokens[i]
-    const viaIn = tokens[i + 1]?.norm === 'in' && /^(said|told|added)$/.test(verb.norm)
-    if (!isWord(verb) || !(INVERTED_REPORTING.has(verb.norm) || viaIn)) continue
+    if (!isWord(verb)) continue
+    // «сообщили в Роскосмосе»: "reported in Roscosmos" names the speaker through "in".
+    const through = tokens[i + 1]?.norm === 'in' && REPORT_VERBS.has(verb.norm) ? 1 : 0
+    if (!through && !INVERTED_REPORTING.has(verb.norm)) continue
     const previous = tokens[i - 1]
     const afterComma = previous.text === ',' || (/^["”»]$/.test(previous.text) && /^[,!?]$/.test(tokens[i - 2]?.text ?? ''))
     if (!afterComma) continue
-    // «сообщили в Роскосмосе»: "reported in Roscosmos" names the speaker through "in".
-    const through = tokens[i + 1]?.norm === 'in' && /^(reported|informed|said|told|stated|noted|stressed|explained|emphasized|added|clarified|specified|announced)$/.test(verb.norm) ? 1 : 0
     // The subject phrase: words up to the end of the clause or an adjunct.
     let last = i + through
     let speaker = false
@@ -107,7 +121,7 @@ function reportingInversions(tokens: Token[], text: string, emit: (start: number
         break
       }
       if (PHRASE_ENDS.has(token.norm)) break
-      if (SPEAKERS.has(token.norm) || (isCapitalized(token) && token.norm !== 'the')) speaker = true
+      if (namesSpeaker(token)) speaker = true
       last = k
     }
     if (last === i + through || !speaker) continue
@@ -119,7 +133,7 @@ function reportingInversions(tokens: Token[], text: string, emit: (start: number
     // ", reported in the Times, …" is a participle; the speaker reading needs the sentence to end.
     if (through && next && !/^[.!?…]+$/.test(next.text)) continue
     const subject = text.slice(first.start, tokens[last].end)
-    const saying = through && /^(reported|informed|said|told|stated)$/.test(verb.norm) ? 'said' : (INVERTED_REPORTING.get(verb.norm) ?? verb.text)
+    const saying = sayingFor(verb)
     emit(
       verb.start,
       tokens[last].end,
@@ -136,15 +150,15 @@ function speakerInPlacePhrase(tokens: Token[], text: string, emit: (start: numbe
   for (let k = 1; k < tokens.length && k <= 9; k++) {
     const token = tokens[k]
     if (!isWord(token)) return
-    if (SPEAKERS.has(token.norm) || (isCapitalized(token) && token.norm !== 'the')) speaker = true
+    if (namesSpeaker(token)) speaker = true
     const verb = tokens[k + 1]
-    if (!verb || !/^(reported|informed|said|told|stated|noted|announced|explained|confirmed|stressed|clarified|emphasized|added)$/.test(verb.norm)) continue
+    if (!verb || !REPORT_VERBS.has(verb.norm)) continue
     if (!speaker) return
     const after = tokens[k + 2]
     if (after && !/^(that|,|:)$/.test(after.norm)) return
     const phrase = text.slice(tokens[1].start, token.end)
     const subject = phrase.charAt(0).toUpperCase() + phrase.slice(1)
-    const saying = INVERTED_REPORTING.get(verb.norm) ?? verb.text
+    const saying = sayingFor(verb)
     emit(
       tokens[0].start,
       verb.end,

@@ -7,6 +7,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {loadGazetteer} from '../entities/gazetteer.js'
+import {editDistance} from '../entities/romanize.js'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
 
@@ -20,20 +21,6 @@ interface Spelling {
 function skeleton(name: string): string {
   const lower = name.toLowerCase()
   return lower[0] + lower.slice(1).replace(/[aeiouyhw'’-]/g, '').replace(/(.)\1+/g, '$1')
-}
-
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({length: b.length + 1}, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]
-    previous[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]
-      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
-      diagonal = above
-    }
-  }
-  return previous[b.length]
 }
 
 export default function retextNameConsistency() {

@@ -13,6 +13,8 @@ import {sentencesOf, type Token} from '../parse/tokens.js'
 
 const FOREIGN = /[\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Devanagari}]/u
 const CYRILLIC_WORD = /^[\p{Script=Cyrillic}-]+$/u
+const FOREIGN_RUNS = new RegExp(`${FOREIGN.source}+`, 'gu')
+const LATIN_RUNS = /\p{Script=Latin}+/gu
 
 let byName: Map<string, number> | undefined
 
@@ -33,8 +35,8 @@ function entityOf(word: string): Entity | undefined {
 /** More Latin-script words than foreign ones: an English text with some source left in it. */
 function mostlyLatin(text: string): boolean {
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text
-  const latin = sample.match(/\p{Script=Latin}+/gu)?.length ?? 0
-  const foreign = sample.match(new RegExp(`${FOREIGN.source}+`, 'gu'))?.length ?? 0
+  const latin = sample.match(LATIN_RUNS)?.length ?? 0
+  const foreign = sample.match(FOREIGN_RUNS)?.length ?? 0
   return latin >= foreign
 }
 

@@ -10,7 +10,7 @@ import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {parse} from 'yaml'
 import {SHIPPED_RULES_DIR} from '../rules/load.js'
-import {isCyrillic, romanizations, russianCaseForms, translitKey} from './romanize.js'
+import {editDistance, isCyrillic, romanizations, russianCaseForms, translitKey} from './romanize.js'
 
 export type EntityKind = 'country' | 'city' | 'place' | 'person' | 'organization'
 
@@ -159,16 +159,6 @@ function spellsLike(cyrillic: string, english: string): boolean {
     const key = translitKey(latin)
     return editDistance(key, target) <= Math.max(2, Math.floor(Math.max(key.length, target.length) * 0.4))
   })
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({length: b.length + 1}, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)))
-    previous = current
-  }
-  return previous[b.length]
 }
 
 export function buildGazetteer(sources: Sources = readSources()): GazetteerData {

@@ -33,7 +33,7 @@ interface MappedFinding {
  * The replacement with the actual text's own whitespace between the words both share at either
  * end: a cue's line break survives "on the state⏎of anonymity" → "on the condition⏎of anonymity".
  */
-export function keepWhitespace(actual: string, replacement: string): string {
+function keepWhitespace(actual: string, replacement: string): string {
   const have = actual.split(/(\s+)/)
   const want = replacement.split(/(\s+)/)
   if (have.length < 3 || want.length < 3) return replacement

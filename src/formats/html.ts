@@ -9,8 +9,9 @@ import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
+import {pointAt} from '../findings.js'
 import type {Format} from './document.js'
-import {alignedPiece, characterReferenceAt, escapeMarkup, FormatError, lineColumnAt, standIn, type Piece, type Segment} from './segments.js'
+import {alignedPiece, characterReferenceAt, escapeMarkup, FormatError, standIn, type Piece, type Segment} from './segments.js'
 
 const INLINE = new Set([
   'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'i', 'ins', 'del', 'mark', 'q', 's', 'small', 'span',
@@ -100,7 +101,7 @@ function unterminated(source: string, ruleId: string): FormatError {
   const what = ruleId.replace(/^eof-in-/, '')
   const opener = what === 'comment' || what === 'script-html-comment-like-text' ? '<!--' : what === 'cdata' ? '<![CDATA[' : what === 'doctype' ? '<!' : '<'
   const offset = Math.max(0, source.lastIndexOf(opener))
-  const {line, column} = lineColumnAt(source, offset)
+  const {line, column} = pointAt(new VFile({value: source}), offset)
   const name = what === 'tag' ? 'tag' : what === 'cdata' ? 'CDATA section' : what === 'doctype' ? 'doctype' : 'comment'
   return new FormatError(line, column, `unterminated ${name} runs to the end of the file; the file is not well-formed HTML`)
 }

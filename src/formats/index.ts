@@ -4,7 +4,6 @@
  */
 import {extname} from 'node:path'
 import {createPostedit, type Postedit, type PosteditOptions} from '../processor.js'
-import type {DecisionStore} from '../review/decisions.js'
 import {formatPostedit, type Format} from './document.js'
 import {htmlFormat} from './html.js'
 import {markdownFormat} from './markdown.js'
@@ -49,11 +48,6 @@ export const KNOWN_EXTENSIONS = Object.keys(EXTENSIONS)
 /** The format of a path: the one asked for, else by extension, else plain text. */
 export function formatOf(path: string, asked?: FormatName): FormatName {
   return asked ?? EXTENSIONS[extname(path).toLowerCase()] ?? 'text'
-}
-
-/** The pipeline for a format; `inner` must be built without decisions (they apply to the file). */
-export function pipelineForFormat(inner: Postedit, format: FormatName, decisions?: DecisionStore): Postedit {
-  return format === 'text' ? inner : formatPostedit(inner, FORMATS[format], decisions)
 }
 
 /**

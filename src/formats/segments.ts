@@ -39,17 +39,6 @@ export class FormatError extends Error {
   }
 }
 
-/** Line and column (1-based) of a source offset. */
-export function lineColumnAt(source: string, offset: number): {line: number; column: number} {
-  let line = 1
-  let lineStart = 0
-  for (let i = source.indexOf('\n'); i >= 0 && i < offset; i = source.indexOf('\n', i + 1)) {
-    line++
-    lineStart = i + 1
-  }
-  return {line, column: offset - lineStart + 1}
-}
-
 /** A piece whose text is exactly the source between start and end. */
 export function rawPiece(source: string, start: number, end: number, kind: PieceKind = 'text'): Piece {
   const offsets: number[] = []
@@ -103,6 +92,30 @@ export function alignedPiece(
   }
   offsets.push(position)
   return {kind: 'text', text: decoded, offsets}
+}
+
+/**
+ * A piece read straight from the source, character references decoded as it goes: what
+ * `decodeAt` recognizes becomes its text, every other character is itself.
+ */
+export function decodedPiece(source: string, start: number, end: number, decodeAt: (source: string, position: number) => {text: string; length: number} | undefined): Piece {
+  let text = ''
+  const offsets: number[] = []
+  let position = start
+  while (position < end) {
+    const escape = decodeAt(source, position)
+    if (escape && position + escape.length <= end) {
+      text += escape.text
+      for (let k = 0; k < escape.text.length; k++) offsets.push(position)
+      position += escape.length
+    } else {
+      text += source[position]
+      offsets.push(position)
+      position++
+    }
+  }
+  offsets.push(end)
+  return {kind: 'text', text, offsets}
 }
 
 function lockedPiece(decoded: string, start: number, end: number): Piece {

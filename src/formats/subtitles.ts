@@ -4,7 +4,7 @@
  * The lines of a cue are one segment, so a phrase broken over two lines still matches.
  */
 import type {Format} from './document.js'
-import {alignedPiece, characterReferenceAt, escapeMarkup, FormatError, rawPiece, type Piece, type Segment} from './segments.js'
+import {characterReferenceAt, decodedPiece, escapeMarkup, FormatError, rawPiece, type Piece, type Segment} from './segments.js'
 
 const SRT_TIMING = /^\s*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}(\s.*)?$/
 const VTT_TIMING = /^\s*(\d{1,3}:)?\d{2}:\d{2}\.\d{3}\s+-->\s+(\d{1,3}:)?\d{2}:\d{2}\.\d{3}(\s.*)?$/
@@ -54,25 +54,23 @@ function blocksOf(lines: Line[]): Line[][] {
  */
 function cuePieces(source: string, lines: Line[], tag: RegExp, decode: boolean): Piece[] {
   const pieces: Piece[] = []
-  const referenceAt = characterReferenceAt((name) => ({amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f'})[name] ?? false)
   lines.forEach((line, index) => {
     let position = line.start
     for (const match of line.text.matchAll(tag)) {
       const tagStart = line.start + match.index
-      if (tagStart > position) pieces.push(textPiece(source, position, tagStart, decode, referenceAt))
+      if (tagStart > position) pieces.push(textPiece(source, position, tagStart, decode))
       position = tagStart + match[0].length
     }
-    if (line.end > position) pieces.push(textPiece(source, position, line.end, decode, referenceAt))
+    if (line.end > position) pieces.push(textPiece(source, position, line.end, decode))
     if (index < lines.length - 1) pieces.push(rawPiece(source, line.end, line.next))
   })
   return pieces
 }
 
-function textPiece(source: string, start: number, end: number, decode: boolean, referenceAt: ReturnType<typeof characterReferenceAt>): Piece {
-  if (!decode) return rawPiece(source, start, end)
-  const raw = source.slice(start, end)
-  const decoded = raw.replace(/&(amp|lt|gt|nbsp|lrm|rlm|#\d+|#x[0-9a-fA-F]+);/g, (all, body: string) => referenceAt(all, 0)?.text ?? body)
-  return alignedPiece(decoded, source, start, end, referenceAt)
+const referenceAt = characterReferenceAt((name) => ({amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f'})[name] ?? false)
+
+function textPiece(source: string, start: number, end: number, decode: boolean): Piece {
+  return decode ? decodedPiece(source, start, end, referenceAt) : rawPiece(source, start, end)
 }
 
 export const srtFormat: Format = {

@@ -7,7 +7,7 @@
  */
 import {SaxesParser} from 'saxes'
 import type {Format} from './document.js'
-import {alignedPiece, characterReferenceAt, escapeMarkup, FormatError, protectPlaceholders, rawPiece, standIn, XML_ENTITIES, type Piece, type Segment} from './segments.js'
+import {characterReferenceAt, decodedPiece, escapeMarkup, FormatError, protectPlaceholders, rawPiece, standIn, XML_ENTITIES, type Piece, type Segment} from './segments.js'
 
 /** Codes that stand for content (a variable, a tag of the original document). */
 const PLACEHOLDERS = new Set(['x', 'ph', 'bpt', 'ept', 'it', 'cp'])
@@ -94,11 +94,7 @@ export const xliffFormat: Format = {
         if (!pieces || skipDepth > 0 || placeholder) continue
         if (token.kind === 'cdata') pieces.push(...protectPlaceholders(rawPiece(source, token.start, token.end)))
         else {
-          const raw = source.slice(token.start, token.end)
-          const decoded = raw.replace(/&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z]+);/g, (all, body: string) =>
-            body.startsWith('#x') ? String.fromCodePoint(Number.parseInt(body.slice(2), 16)) : body.startsWith('#') ? String.fromCodePoint(Number.parseInt(body.slice(1), 10)) : (XML_ENTITIES[body] ?? all),
-          )
-          pieces.push(...protectPlaceholders(alignedPiece(decoded, source, token.start, token.end, referenceAt)))
+          pieces.push(...protectPlaceholders(decodedPiece(source, token.start, token.end, referenceAt)))
         }
         continue
       }

@@ -11,7 +11,7 @@ import {unified, type Plugin, type Processor} from 'unified'
 import type {Node} from 'unist'
 import {ParseEnglish} from 'parse-english'
 import {VFile} from 'vfile'
-import {attachSentences, tokenizeTree, type TokenSentence} from './tokens.js'
+import {attachSentences, sentencesOf, tokenizeTree, type TokenSentence} from './tokens.js'
 
 /** Longest stretch handed to the parser at once; longer paragraphs are cut at line or sentence ends. */
 export const MAX_CHUNK = 16_384
@@ -229,10 +229,5 @@ const sentenceParser = unified().use(retextEnglishChunked)
 export function parseSentences(text: string): TokenSentence[] {
   const file = new VFile({value: text})
   const tree = sentenceParser.parse(file)
-  return sentencesOfParsed(tree, file)
-}
-
-function sentencesOfParsed(tree: Root, file: VFile): TokenSentence[] {
-  const data = file.data as {postedit?: {sentences?: TokenSentence[]; tree?: Root}}
-  return data.postedit?.tree === tree && data.postedit.sentences ? data.postedit.sentences : tokenizeTree(tree)
+  return sentencesOf(tree, file)
 }

@@ -174,7 +174,7 @@ describe('round trips through the CLI', () => {
     writeFileSync(join(dir, 'dash.yml'), 'rules:\n  - id: dash\n    message: x\n    apply: auto\n    match: reopened\n    replace: reopened — again\n    examples: [{in: reopened, out: reopened — again}]\n')
     const result = run(['fix', '--no-decisions', '--write', '--rules', 'dash.yml', 'catalog.po'], dir)
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('ISO-8859-1 cannot hold'.toLowerCase())
+    expect(result.stderr).toContain('iso-8859-1 cannot hold')
     expect(readFileSync(join(dir, 'catalog.po')).equals(readFileSync(join(FIXTURES, 'catalog-latin1.po')))).toBe(true)
   })
 
