@@ -6,15 +6,21 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf} from '../parse/tokens.js'
+import {formsOf} from '../rules/inflect.js'
 
-const SAYING = /^(said|says|say|stated|states|noted|notes|added|adds|reported|reports|announced|announces|declared|declares|believes|believed|thinks|thought|knows|knew|stressed|stresses|emphasized|warned|warns|claimed|claims|admitted|admits|confirmed|confirms|denied|explained|explains|insisted|insists|argued|argues|hoped|hopes|expects|expected|feared|fears|understood|understands|recalled|recalls|reminded|informed|assured|told|clear|obvious|evident|known|likely|possible|important|sure|certain|aware|convinced|confident|glad|afraid|noteworthy|true|unclear|unlikely)$/
+// Verbs of saying, thinking and knowing, as lemmas: every form counts ("warn", "warns", "warned").
+const SAYING_VERBS = new Set(['say', 'state', 'note', 'add', 'report', 'announce', 'declare', 'believe', 'think', 'know', 'stress', 'emphasize', 'emphasise', 'underline', 'warn', 'claim', 'admit', 'confirm', 'deny', 'explain', 'insist', 'argue', 'hope', 'expect', 'fear', 'understand', 'recall', 'remind', 'inform', 'assure', 'tell', 'agree', 'promise', 'acknowledge', 'recognize', 'realize', 'suggest', 'indicate', 'show', 'predict', 'estimate', 'conclude', 'decide', 'doubt', 'assume', 'suppose', 'write', 'repeat', 'reiterate', 'specify', 'clarify', 'allege', 'complain', 'learn', 'find', 'demand', 'propose', 'threaten', 'vow', 'pledge', 'signal', 'hint', 'concede', 'maintain', 'contend', 'assert', 'reply', 'respond', 'answer', 'worry', 'guarantee', 'ensure', 'prove', 'consider', 'feel'])
+const SAYING_WORDS = new Set([...SAYING_VERBS].flatMap((lemma) => Object.values(formsOf(lemma))))
+// Adjectives that take a "that" clause: "It is clear that…".
+const THAT_ADJECTIVES = new Set(['clear', 'obvious', 'evident', 'known', 'likely', 'possible', 'important', 'sure', 'certain', 'aware', 'convinced', 'confident', 'glad', 'afraid', 'noteworthy', 'true', 'unclear', 'unlikely', 'worried', 'concerned', 'necessary', 'essential', 'significant', 'notable', 'plain', 'apparent'])
+const takesThatClause = (word: string): boolean => SAYING_WORDS.has(word) || THAT_ADJECTIVES.has(word)
 
 export default function retextCommaBeforeThat() {
   return (tree: Root, file: VFile): undefined => {
     for (const {tokens} of sentencesOf(tree, file)) {
       for (let i = 1; i + 1 < tokens.length; i++) {
         const [before, comma, that] = [tokens[i - 1], tokens[i], tokens[i + 1]]
-        if (comma.text !== ',' || that.norm !== 'that' || !SAYING.test(before.norm)) continue
+        if (comma.text !== ',' || that.norm !== 'that' || !takesThatClause(before.norm)) continue
         // "said, that is, …" introduces an aside; "How ironic, they say, that …" closes one.
         if (tokens[i + 2]?.norm === 'is' && tokens[i + 3]?.text === ',') continue
         if (tokens[i - 3]?.text === ',' || tokens[i - 2]?.text === ',') continue

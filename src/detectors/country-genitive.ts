@@ -6,7 +6,9 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {actorAt} from '../entities/actors.js'
 import {report} from '../findings.js'
-import {sentencesOf} from '../parse/tokens.js'
+import {sentencesOf, type Token} from '../parse/tokens.js'
+import {documentApostrophe, withApostrophe} from '../rules/plugin.js'
+import {capitalize, FUNCTION_WORDS} from './lexicon.js'
 
 // Only groups whose "of Country" form is the MT calque; "the leaders of Iran" is good English.
 const GROUPS = new Set([
@@ -17,6 +19,15 @@ const GROUPS = new Set([
 // "President of Ukraine Volodymyr Zelensky" → "Ukrainian President Volodymyr Zelensky".
 const TITLES = ['President', 'Prime Minister', 'Foreign Minister', 'Defense Minister', 'Defence Minister', 'King', 'Queen', 'Emir', 'Chancellor'].map((title) => title.split(' '))
 const TITLE_STARTS = new Set(TITLES.map((words) => words[0]))
+
+// Things a country has that English writes with a possessive: "the proposal of Israel" → "Israel's proposal".
+const POSSESSIONS = new Set([
+  'proposal', 'proposals', 'plan', 'plans', 'initiative', 'position', 'stance', 'demands', 'offer',
+  'response', 'reaction', 'partners', 'allies', 'ministry', 'army', 'military', 'leadership',
+  'economy', 'budget', 'envoy', 'embassy', 'delegation', 'intelligence', 'air force', 'navy',
+])
+const RELATIONAL = new Set(['partners', 'allies'])
+const MAX_MODIFIERS = 2
 
 export default function retextCountryGenitive() {
   return (tree: Root, file: VFile): undefined => {
@@ -67,7 +78,52 @@ export default function retextCountryGenitive() {
           apply: 'review',
         })
       }
+      reportPossessions(file, text, tokens)
     }
     return undefined
+  }
+}
+
+/**
+ * "the largest trading partners of America" → "America's largest trading partners";
+ * "the proposal of the United States" → "the American proposal".
+ */
+function reportPossessions(file: VFile, text: string, tokens: Token[]): void {
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if (tokens[i].norm !== 'the') continue
+    let noun = i + 1
+    while (noun < tokens.length && noun - i - 1 < MAX_MODIFIERS && !POSSESSIONS.has(tokens[noun].norm) && tokens[noun].kind === 'word' && !FUNCTION_WORDS.has(tokens[noun].norm)) noun++
+    const head = tokens[noun]
+    if (!head || !POSSESSIONS.has(head.norm) || tokens[noun + 1]?.norm !== 'of') continue
+    const modifiers = tokens.slice(i + 1, noun)
+    // Lower-case modifiers only, but for a ministry's name ("The Foreign ministry of Iran").
+    const named = head.norm === 'ministry' && modifiers.length === 1
+    if (!named && modifiers.some((word) => word.text !== word.norm)) continue
+    let start = noun + 2
+    const hasThe = tokens[start]?.norm === 'the'
+    if (hasThe) start++
+    const found = actorAt(tokens, start)
+    if (!found || found.actor.kind !== 'country' || !found.actor.demonym) continue
+    const next = tokens[found.end]
+    // "of Israel's cabinet", "of Russia Today": the country is part of a longer name.
+    if (next && (/^['’]s?$/.test(next.text) || (next.kind === 'word' && /^\p{Lu}/u.test(next.text)))) continue
+    const country = text.slice(tokens[hasThe ? start - 1 : start].start, tokens[found.end - 1].end)
+    const phrase = [...modifiers.map((word) => word.text), named ? capitalize(head.text) : head.text].join(' ')
+    const possessive = withApostrophe(/s$/.test(country) ? `${country}’` : `${country}’s`, documentApostrophe(file))
+    // "the American allies" are allies who are American, not allies of America.
+    const relational = RELATIONAL.has(head.norm)
+    const expected = [`${possessive} ${phrase}`, ...(relational || modifiers.length > 0 ? [] : [`the ${found.actor.demonym} ${phrase}`])]
+    const end = tokens[found.end - 1].end
+    report(file, {
+      source: 'country-genitive',
+      ruleId: 'possessive-not-genitive',
+      reason: `Unexpected \`${text.slice(tokens[i].start, end)}\`, expected \`${expected[0]}\``,
+      start: tokens[i].start,
+      end,
+      expected,
+      category: 'style',
+      level: 'suggestion',
+      apply: 'review',
+    })
   }
 }

@@ -9,6 +9,7 @@ import retextEntityNames from './entity-names.js'
 import retextHyphenDash from './hyphen-dash.js'
 import retextInvertedSubject from './inverted-subject.js'
 import retextMidsentenceCapital from './midsentence-capital.js'
+import retextNameCase from './name-case.js'
 import retextNameConsistency from './name-consistency.js'
 import retextOneOfThe from './one-of-the.js'
 import retextPunctuation from './punctuation.js'
@@ -20,6 +21,7 @@ import retextVariantConsistency from './variant-consistency.js'
 
 export const DETECTORS = {
   'entity-names': retextEntityNames,
+  'name-case': retextNameCase,
   untranslated: retextUntranslated,
   'repeated-words': retextRepeatedWords,
   punctuation: retextPunctuation,
@@ -54,6 +56,7 @@ export {
   retextHyphenDash,
   retextInvertedSubject,
   retextMidsentenceCapital,
+  retextNameCase,
   retextNameConsistency,
   retextOneOfThe,
   retextPunctuation,

@@ -16,8 +16,8 @@ interface PunctuationCheck {
 
 const CHECKS: PunctuationCheck[] = [
   {
-    // ",," ";;" "::" — but not an ellipsis "..." or "?!".
-    regex: /([,;:])\1+/g,
+    // ",," ";;" "::" and ", ," — but not an ellipsis "..." or "?!".
+    regex: /([,;:])(?:[ \t]*\1)+/g,
     build: (match, offset) => ({
       ruleId: 'doubled-punctuation',
       reason: `Unexpected \`${match[0]}\`, expected \`${match[1]}\``,

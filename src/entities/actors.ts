@@ -36,6 +36,9 @@ export function actorIndex(): Map<string, ActorName[]> {
     const name = country.name.common
     names.push({name, kind: 'country', demonym: country.demonyms?.eng?.m, tokens: tokenizeLiteral(name).map((t) => t.norm)})
   }
+  // Short names news uses for two countries the data set names otherwise.
+  for (const [name, demonym] of [['America', 'American'], ['Britain', 'British']])
+    names.push({name, kind: 'country', demonym, tokens: tokenizeLiteral(name).map((t) => t.norm)})
   const lists = parse(readFileSync(join(SHIPPED_RULES_DIR, 'lists/organizations.yml'), 'utf8')) as {organizations: string[]}
   for (const name of lists.organizations)
     names.push({name, kind: 'organization', tokens: tokenizeLiteral(name).map((t) => t.norm)})

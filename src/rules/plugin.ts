@@ -138,7 +138,15 @@ export function apostropheOf(text: string): '’' | "'" | undefined {
   return curly === 0 && straight === 0 ? undefined : curly >= straight ? '’' : "'"
 }
 
-function withApostrophe(value: string, apostrophe: '’' | "'" | undefined): string {
+/** The apostrophe of the file's document: the hint a re-checked paragraph carries, or counted once per file. */
+export function documentApostrophe(file: VFile): '’' | "'" | undefined {
+  const data = file.data as {postedit?: {apostrophe?: '’' | "'" | null}}
+  data.postedit ??= {}
+  if (data.postedit.apostrophe === undefined) data.postedit.apostrophe = apostropheOf(String(file.value)) ?? null
+  return data.postedit.apostrophe ?? undefined
+}
+
+export function withApostrophe(value: string, apostrophe: '’' | "'" | undefined): string {
   if (!apostrophe) return value
   return value.replace(/(?<=\p{L})['’](?=\p{L}|\s|$)/gu, apostrophe)
 }
@@ -156,8 +164,7 @@ export default function retextRuleSets(options: RuleSetsOptions) {
     const text = String(file.value)
     const sentences = sentencesOf(tree, file)
     // A paragraph re-checked alone during fixing follows its whole document's apostrophe.
-    const hinted = (file.data as {postedit?: {apostrophe?: '’' | "'" | null}}).postedit?.apostrophe
-    const apostrophe = hinted === undefined ? apostropheOf(text) : (hinted ?? undefined)
+    const apostrophe = documentApostrophe(file)
     const candidates: Candidate[] = []
 
     for (const sentence of sentences) {

@@ -25,6 +25,7 @@ describe('punctuation', () => {
   const detector = withDetector('punctuation')
   it('doubled commas, a space before a comma, a doubled closing quote', () => {
     expect(suggestions(detector, 'Ed Wong,, Luke Broadwater')).toEqual([{actual: ',,', fixed: 'Ed Wong, Luke Broadwater'}])
+    expect(suggestions(detector, 'Russian forces, meanwhile, , continued')).toEqual([{actual: ', ,', fixed: 'Russian forces, meanwhile, continued'}])
     expect(suggestions(detector, 'Hamas , Israel')).toEqual([{actual: ' ,', fixed: 'Hamas, Israel'}])
     expect(suggestions(detector, 'over for you,” ” he wrote')).toEqual([{actual: '” ”', fixed: 'over for you,” he wrote'}])
   })
@@ -121,6 +122,18 @@ describe('country-genitive', () => {
   it('leaves other "of" phrases alone', () => {
     expect(detector.check('the officials of the ministry, the leaders of Hamas').findings).toEqual([])
   })
+  it('writes what a country has with a possessive', () => {
+    expect(suggestions(detector, 'tariffs on the largest trading partners of America.')).toEqual([
+      {actual: 'the largest trading partners of America', fixed: 'tariffs on America’s largest trading partners.'},
+    ])
+    expect(detector.check('He accepted the proposal of the United States.').findings[0].expected).toEqual(['the United States’ proposal', 'the American proposal'])
+    expect(suggestions(detector, "The Foreign ministry of Iran condemned it. Iran's view")).toEqual([
+      {actual: 'The Foreign ministry of Iran', fixed: "Iran's Foreign Ministry condemned it. Iran's view"},
+    ])
+  })
+  it('leaves a possession of a country\'s part or a modifier alone', () => {
+    expect(detector.check('the proposal of Israel’s cabinet, the plan of Russia Today, the position of the Secretary').findings).toEqual([])
+  })
 })
 
 describe('entity-names', () => {
@@ -163,6 +176,10 @@ describe('comma-before-that', () => {
   it('removes the Russian comma before "that" after a verb of saying or an adjective', () => {
     expect(suggestions(detector, 'He said, that the talks failed.')).toEqual([{actual: ', ', fixed: 'He said that the talks failed.'}])
     expect(detector.check('It is clear, that the talks failed.').findings).toHaveLength(1)
+  })
+  it('knows every form of a saying verb', () => {
+    for (const text of ['Economists warn, that prices will rise.', 'She has repeatedly warned, that prices will rise.', 'The minister agreed, that prices will rise.'])
+      expect(detector.check(text).findings, text).toHaveLength(1)
   })
   it('leaves asides alone', () => {
     expect(detector.check('He said, that is, nothing. How ironic, they say, that politics divides.').findings).toEqual([])
@@ -352,5 +369,17 @@ describe('inverted-subject: a speaker inside a place phrase', () => {
   })
   it('leaves a time phrase or a clause with its own subject alone', () => {
     expect(detector.check('In the morning said nothing. In 2015 reported that. In the Kremlin, Putin said that talks were over.').findings).toEqual([])
+  })
+})
+
+describe('name-case', () => {
+  const detector = withDetector('name-case')
+  it('capitalizes every word of a known name and drops Russian hyphens', () => {
+    expect(suggestions(detector, 'Jets flew over the Red sea.')).toEqual([{actual: 'Red sea', fixed: 'Jets flew over the Red Sea.'}])
+    expect(suggestions(detector, 'The Central command said so.')).toEqual([{actual: 'Central command', fixed: 'The Central Command said so.'}])
+    expect(suggestions(detector, 'He flew to New-York.')).toEqual([{actual: 'New-York', fixed: 'He flew to New York.'}])
+  })
+  it('leaves a sentence-initial capital, lower-case phrases and hyphenated names alone', () => {
+    expect(detector.check('Foreign ministry officials said. The red sea of flags. Rostov-on-Don and Guinea-Bissau.').findings).toEqual([])
   })
 })

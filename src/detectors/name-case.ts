@@ -1,0 +1,120 @@
+/**
+ * A name of several words written as Russian writes it: the second word in lower case ("the Red
+ * sea", "the Central command") or the words joined by hyphens ("New-York", "Tel-Aviv").
+ * Names come from rules/lists/names.yml, the organizations list and the gazetteer's prominent
+ * places of two or more words.
+ */
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {parse} from 'yaml'
+import {loadGazetteer} from '../entities/gazetteer.js'
+import {report} from '../findings.js'
+import {sentencesOf, type Token} from '../parse/tokens.js'
+import {tokenizeLiteral} from '../rules/compile.js'
+import {SHIPPED_RULES_DIR} from '../rules/load.js'
+
+/** Places this large or larger are names everyone writes the same way. */
+const PLACE_MIN_PROMINENCE = 500_000
+
+interface KnownName {
+  name: string
+  words: string[]
+}
+
+interface NameIndex {
+  byFirstWord: Map<string, KnownName[]>
+  byHyphenated: Map<string, KnownName>
+}
+
+let cached: NameIndex | undefined
+
+function nameIndex(): NameIndex {
+  if (cached) return cached
+  const readList = <T>(file: string): T => parse(readFileSync(join(SHIPPED_RULES_DIR, 'lists', file), 'utf8')) as T
+  const gazetteer = loadGazetteer()
+  const names = new Set<string>([
+    ...readList<{names: string[]}>('names.yml').names,
+    ...readList<{organizations: string[]}>('organizations.yml').organizations,
+    ...gazetteer.data.entities
+      .filter((entity) => entity.kind !== 'person' && entity.prominence >= PLACE_MIN_PROMINENCE)
+      .map((entity) => entity.name),
+  ])
+  const byFirstWord = new Map<string, KnownName[]>()
+  const byHyphenated = new Map<string, KnownName>()
+  for (const name of names) {
+    const words = tokenizeLiteral(name).map((token) => token.exact)
+    // Every word capitalized but particles ("Sea of Azov"), and at least two of them.
+    if (words.length < 2 || !/^\p{Lu}/u.test(words[0]) || !words.some((word, k) => k > 0 && /^\p{Lu}\p{Ll}/u.test(word))) continue
+    const known = {name, words}
+    const first = words[0].toLowerCase()
+    const list = byFirstWord.get(first) ?? []
+    list.push(known)
+    byFirstWord.set(first, list)
+    const hyphenated = words.join('-').toLowerCase()
+    // "Rostov-on-Don" and "Bosnia-Herzegovina" are names in their own right.
+    if (words.every((word) => /^\p{Lu}/u.test(word)) && !gazetteer.known.has(hyphenated)) byHyphenated.set(hyphenated, known)
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length)
+  cached = {byFirstWord, byHyphenated}
+  return cached
+}
+
+/** The known name whose words start at `start`, matched without regard to case. */
+function nameAt(tokens: Token[], start: number, index: NameIndex): KnownName | undefined {
+  for (const known of index.byFirstWord.get(tokens[start].norm) ?? []) {
+    if (start + known.words.length > tokens.length) continue
+    if (known.words.every((word, k) => tokens[start + k].norm === word.toLowerCase() && (k === 0 || tokens[start + k].spaceBefore))) return known
+  }
+  return undefined
+}
+
+export default function retextNameCase() {
+  return (tree: Root, file: VFile): undefined => {
+    const index = nameIndex()
+    for (const {tokens} of sentencesOf(tree, file)) {
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i]
+        if (token.kind !== 'word' || !/^\p{Lu}/u.test(token.text)) continue
+        const hyphenated = token.text.includes('-') ? index.byHyphenated.get(token.norm) : undefined
+        if (hyphenated) {
+          report(file, {
+            source: 'name-case',
+            ruleId: 'hyphenated-name',
+            reason: `Unexpected \`${token.text}\`, expected \`${hyphenated.name}\`: English writes the name without hyphens`,
+            start: token.start,
+            end: token.end,
+            expected: [hyphenated.name],
+            category: 'entity',
+            level: 'warning',
+            apply: 'review',
+          })
+          continue
+        }
+        // A capital at the start of a sentence says nothing about the name ("Foreign ministry officials said").
+        if (i === 0 || tokens.slice(0, i).every((before) => before.kind !== 'word')) continue
+        const known = nameAt(tokens, i, index)
+        if (!known) continue
+        const written = tokens.slice(i, i + known.words.length)
+        const lowered = written.some((word, k) => k > 0 && /^\p{Lu}/u.test(known.words[k]) && /^\p{Ll}/u.test(word.text))
+        if (lowered) {
+          const text = String(file.value).slice(written[0].start, written[written.length - 1].end)
+          report(file, {
+            source: 'name-case',
+            ruleId: 'name-in-lower-case',
+            reason: `Unexpected \`${text}\`, expected \`${known.name}\`: every word of the name is capitalized`,
+            start: written[0].start,
+            end: written[written.length - 1].end,
+            expected: [known.name],
+            category: 'entity',
+            level: 'warning',
+            apply: 'review',
+          })
+        }
+        i += known.words.length - 1
+      }
+    }
+    return undefined
+  }
+}
