@@ -65,19 +65,19 @@ function regionAdjective(tokens: Token[], index: number, isKnown: (name: string)
 }
 
 // English-language news writes Russian names with -y (Medinsky, Dmitry), not -iy / -ii / -ij.
-const FIRST_NAME_ENDINGS: Record<string, string> = {
+const FIRST_NAME_ENDINGS = new Map(Object.entries({
   dmitriy: 'Dmitry', dmitrii: 'Dmitry', yuriy: 'Yury', yurii: 'Yury', valeriy: 'Valery', valerii: 'Valery',
   anatoliy: 'Anatoly', anatolii: 'Anatoly', grigoriy: 'Grigory', grigorii: 'Grigory', vasiliy: 'Vasily',
   vasilii: 'Vasily', gennadiy: 'Gennady', gennadii: 'Gennady', arkadiy: 'Arkady', evgeniy: 'Yevgeny',
   evgenii: 'Yevgeny', yevgeniy: 'Yevgeny', sergei: 'Sergei', sergey: 'Sergei', aleksey: 'Alexei',
   aleksei: 'Alexei', alexey: 'Alexei', nikolay: 'Nikolai', andrey: 'Andrei', mikhail: 'Mikhail',
-}
+}))
 
 const TITLES = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'president', 'minister', 'governor', 'mayor', 'general', 'gen.', 'spokesman', 'spokeswoman', 'aide', 'envoy', 'ambassador', 'deputy', 'senator', 'lawmaker', 'director', 'chief', 'head', 'colonel', 'col.', 'judge', 'prosecutor', 'lawyer'])
 
 function russianNameEnding(word: string): string | undefined {
   const lower = word.toLowerCase()
-  const first = FIRST_NAME_ENDINGS[lower]
+  const first = FIRST_NAME_ENDINGS.get(lower)
   if (first) return first.toLowerCase() === lower ? undefined : first
   const surname = /^(\p{Lu}\p{Ll}{2,}(?:sk|tsk|zk|ck))(?:iy|ii|ij|yi|yy)$/u.exec(word)
   return surname ? surname[1] + 'y' : undefined
@@ -167,7 +167,7 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
         // Only as a person's name: after a first name or a title ("Vladimir Medinskiy", "Mr. Peskovskiy").
         const previous = tokens[i - 1]
         const asName = previous !== undefined && previous.kind === 'word' && (/^\p{Lu}\p{Ll}+$/u.test(previous.text) || TITLES.has(previous.norm))
-        if (ending && (asName || FIRST_NAME_ENDINGS[first.norm]) && isUnknown(first.text) && !garbles.has(first.norm)) {
+        if (ending && (asName || FIRST_NAME_ENDINGS.has(first.norm)) && isUnknown(first.text) && !garbles.has(first.norm)) {
           report(file, {
             source: 'entity-names',
             ruleId: 'russian-name-ending',

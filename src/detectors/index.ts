@@ -11,7 +11,9 @@ import retextInvertedSubject from './inverted-subject.js'
 import retextMidsentenceCapital from './midsentence-capital.js'
 import retextNameCase from './name-case.js'
 import retextNameConsistency from './name-consistency.js'
+import retextOfficeTitle from './office-title.js'
 import retextOneOfThe from './one-of-the.js'
+import retextPerfectSince from './perfect-since.js'
 import retextPunctuation from './punctuation.js'
 import retextQuotePunctuation from './quote-punctuation.js'
 import retextRepeatedWords from './repeated-words.js'
@@ -33,10 +35,12 @@ export const DETECTORS = {
   'one-of-the': retextOneOfThe,
   'actor-pronoun': retextActorPronoun,
   'country-genitive': retextCountryGenitive,
+  'office-title': retextOfficeTitle,
   'country-article': retextCountryArticle,
   'demonym-side': retextDemonymSide,
   'comma-before-that': retextCommaBeforeThat,
   'inverted-subject': retextInvertedSubject,
+  'perfect-since': retextPerfectSince,
   'variant-consistency': retextVariantConsistency,
   // Last: it skips names the detectors before it already reported.
   'name-consistency': retextNameConsistency,
@@ -58,7 +62,9 @@ export {
   retextMidsentenceCapital,
   retextNameCase,
   retextNameConsistency,
+  retextOfficeTitle,
   retextOneOfThe,
+  retextPerfectSince,
   retextPunctuation,
   retextQuotePunctuation,
   retextRepeatedWords,

@@ -59,7 +59,7 @@ const IRREGULAR_PLURALS: Record<string, string> = {
 
 export function pluralize(word: string): string {
   const lower = word.toLowerCase()
-  const irregular = IRREGULAR_PLURALS[lower]
+  const irregular = Object.hasOwn(IRREGULAR_PLURALS, lower) ? IRREGULAR_PLURALS[lower] : undefined
   let plural: string
   if (irregular) plural = irregular
   else if (/(s|x|z|ch|sh)$/.test(lower)) plural = lower + 'es'

@@ -62,7 +62,7 @@ function doublesFinal(word: string): boolean {
 }
 
 function thirdPerson(word: string): string {
-  if (IRREGULAR_S[word]) return IRREGULAR_S[word]
+  if (Object.hasOwn(IRREGULAR_S, word)) return IRREGULAR_S[word]
   if (/(s|x|z|ch|sh)$/.test(word)) return word + 'es'
   if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + 'ies'
   if (/[^aeiou]o$/.test(word)) return word + 'es'
@@ -86,7 +86,7 @@ function presentParticiple(word: string): string {
 /** The forms of a one-word lemma. */
 function wordForms(word: string): Forms {
   if (word === 'be') return {base: 'be', s: 'is', ed: 'was', pp: 'been', ing: 'being'}
-  const irregular = IRREGULAR[word]
+  const irregular = Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word] : undefined
   return {
     base: word,
     s: thirdPerson(word),

@@ -383,3 +383,33 @@ describe('name-case', () => {
     expect(detector.check('Foreign ministry officials said. The red sea of flags. Rostov-on-Don and Guinea-Bissau.').findings).toEqual([])
   })
 })
+
+describe('office-title', () => {
+  const detector = withDetector('office-title')
+  it('names the office the way the person’s country does', () => {
+    expect(suggestions(detector, 'The Minister of Defense Pete Hegseth said so.')).toEqual([{actual: 'The Minister of Defense', fixed: 'Defense Secretary Pete Hegseth said so.'}])
+    expect(suggestions(detector, 'He met the Minister of Finance of the USA Scott Bessent.')).toEqual([{actual: 'the Minister of Finance of the USA', fixed: 'He met Treasury Secretary Scott Bessent.'}])
+    expect(suggestions(detector, 'The Foreign Minister David Lammy spoke.')).toEqual([{actual: 'The Foreign Minister', fixed: 'Foreign Secretary David Lammy spoke.'}])
+  })
+  it('knows a person by a romanized name too', () => {
+    expect(detector.check('The Minister of Defense Pete Hegset said so.').findings).toHaveLength(1)
+  })
+  it('leaves titles of other countries and titles without a known name alone', () => {
+    expect(detector.check('Defense Minister Rustem Umerov met the Minister of Foreign Affairs Sergei Lavrov and the Minister of Defense John Smith.').findings).toEqual([])
+  })
+})
+
+describe('perfect-since', () => {
+  const detector = withDetector('perfect-since')
+  it('puts a clause that "since" reaches up to now in the present perfect', () => {
+    expect(suggestions(detector, 'Since November 2023 the Houthis attacked more than 100 ships.')).toEqual([
+      {actual: 'the Houthis attacked', fixed: 'Since November 2023 the Houthis have attacked more than 100 ships.'},
+    ])
+    expect(suggestions(detector, 'Since the start of the war, prices rose.')).toEqual([{actual: 'prices rose', fixed: 'Since the start of the war, prices have risen.'}])
+    expect(suggestions(detector, 'The border is closed since March.')).toEqual([{actual: 'is closed', fixed: 'The border has been closed since March.'}])
+  })
+  it('leaves the perfect, asides, "since" as "because" and superlatives alone', () => {
+    const text = 'Since 2017, we have created jobs. Since the start of it, we’ve regularly filed bugs. Since then, officials said, the city grew. Since he left, nothing changed. It is the largest exchange since 2019. Since 2019, when he took office, prices rose.'
+    expect(detector.check(text).findings).toEqual([])
+  })
+})

@@ -1,0 +1,132 @@
+/**
+ * A past or present tense where English needs the present perfect, because a "since" phrase
+ * reaches up to now. Russian has no perfect: «С ноября хуситы атаковали…» comes out as "Since
+ * November the Houthis attacked…" ("have attacked"), «граница закрыта с марта» as "the border is
+ * closed since March" ("has been closed").
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report} from '../findings.js'
+import {sentencesOf, type Token} from '../parse/tokens.js'
+import {formsOf, lemmaOf} from '../rules/inflect.js'
+import {COMMON_ADVERBS, looksPlural} from './lexicon.js'
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+const PERIODS = new Set(['week', 'month', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter', 'weekend', 'decade'])
+const MILESTONES = new Set(['beginning', 'start', 'end', 'outbreak', 'middle'])
+const SINGULAR_PRONOUNS = new Set(['he', 'she', 'it', 'this', 'that'])
+const PLURAL_PRONOUNS = new Set(['they', 'we', 'i', 'you', 'these', 'those'])
+// Words that end a subject before its verb could come: "Since 2019, when he took office…".
+const NOT_IN_SUBJECT = new Set(['when', 'which', 'who', 'after', 'as', 'before', 'that', 'while', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'never', 'also', 'only', 'already'])
+const SAYING = new Set(['say', 'tell', 'report', 'note', 'add', 'write', 'claim', 'state', 'announce'])
+const MAX_SUBJECT = 4
+
+/** The index one past a time expression starting at `start` ("November 2023", "2022", "then", "the start of the war"), or undefined. */
+function timeEnd(tokens: Token[], start: number): number | undefined {
+  const word = tokens[start]
+  if (!word) return undefined
+  if (MONTHS.has(word.norm) && /^\p{Lu}/u.test(word.text)) {
+    let end = start + 1
+    while (end < tokens.length && /^\d{1,4}$/.test(tokens[end].text)) end++
+    return end
+  }
+  if (WEEKDAYS.has(word.norm) || word.norm === 'then' || /^(19|20)\d\d$/.test(word.text)) return start + 1
+  if (['last', 'early', 'late', 'mid'].includes(word.norm) && tokens[start + 1] && (PERIODS.has(tokens[start + 1].norm) || /^(19|20)\d\d$/.test(tokens[start + 1].text))) return start + 2
+  if (word.norm === 'the' && tokens[start + 1] && MILESTONES.has(tokens[start + 1].norm) && tokens[start + 2]?.norm === 'of') {
+    // "the start of the war", "the beginning of 2024": to the end of the noun phrase.
+    let end = start + 3
+    if (tokens[end]?.norm === 'the') end++
+    return tokens[end]?.kind === 'word' ? end + 1 : undefined
+  }
+  return undefined
+}
+
+/** A lower-case past-tense verb, with its lemma. */
+function pastTense(token: Token): string | undefined {
+  if (token.kind !== 'word' || token.text !== token.norm || token.norm.length < 3) return undefined
+  const lemma = lemmaOf(token.norm)
+  if (lemma === token.norm) return undefined
+  return formsOf(lemma).ed === token.norm ? lemma : undefined
+}
+
+function auxiliaryFor(subject: Token[]): 'has' | 'have' {
+  if (subject.some((token) => token.norm === 'and')) return 'have'
+  const head = subject[subject.length - 1]
+  if (SINGULAR_PRONOUNS.has(head.norm)) return 'has'
+  if (PLURAL_PRONOUNS.has(head.norm)) return 'have'
+  // "the Houthis", "officials"; not "the United States" (one country).
+  if (looksPlural(head.text)) return 'have'
+  if (/^\p{Lu}\p{Ll}+[^s]s$/u.test(head.text) && subject[0].norm === 'the' && !/States$/.test(head.text)) return 'have'
+  return 'has'
+}
+
+export default function retextPerfectSince() {
+  return (tree: Root, file: VFile): undefined => {
+    const text = String(file.value)
+    for (const {tokens} of sentencesOf(tree, file)) {
+      reportSinceFirst(file, text, tokens)
+      reportCopulaBeforeSince(file, text, tokens)
+    }
+    return undefined
+  }
+}
+
+/** "Since November 2023 the Houthis attacked more than 100 ships." */
+function reportSinceFirst(file: VFile, text: string, tokens: Token[]): void {
+  const since = tokens.findIndex((token) => token.kind === 'word')
+  if (since < 0 || tokens[since].norm !== 'since') return
+  const end = timeEnd(tokens, since + 1)
+  if (end === undefined) return
+  const subjectStart = tokens[end]?.text === ',' ? end + 1 : end
+  for (let verb = subjectStart + 1; verb <= subjectStart + MAX_SUBJECT && verb < tokens.length; verb++) {
+    const token = tokens[verb]
+    if (token.kind !== 'word' || NOT_IN_SUBJECT.has(token.norm)) return
+    const lemma = pastTense(token)
+    if (!lemma) continue
+    // "Since then, officials said, …" is an aside, not the clause's verb.
+    if (SAYING.has(lemma) && [',', 'that'].includes(tokens[verb + 1]?.norm ?? '')) return
+    const words = tokens.slice(subjectStart, verb)
+    // "we've regularly filed": the perfect is there already.
+    if (words.some((word) => word.kind !== 'word' || NOT_IN_SUBJECT.has(word.norm) || /['’](ve|d)$/.test(word.norm))) return
+    // "prices steadily rose" → "prices have steadily risen": the auxiliary goes before adverbs.
+    let adverbs = words.length
+    while (adverbs > 1 && (COMMON_ADVERBS.has(words[adverbs - 1].norm) || /ly$/.test(words[adverbs - 1].norm))) adverbs--
+    const subject = words.slice(0, adverbs)
+    const between = words.slice(adverbs).map((word) => word.text)
+    const phrase = [text.slice(subject[0].start, subject[subject.length - 1].end), auxiliaryFor(subject), ...between, formsOf(lemma).pp].join(' ')
+    report(file, {
+      source: 'perfect-since',
+      ruleId: 'perfect-after-since',
+      reason: `Unexpected past tense \`${token.text}\` with \`since\`, expected the present perfect \`${phrase}\``,
+      start: words[0].start,
+      end: token.end,
+      expected: [phrase],
+      category: 'grammar',
+      level: 'suggestion',
+      apply: 'review',
+    })
+    return
+  }
+}
+
+/** "The border is closed since March." */
+function reportCopulaBeforeSince(file: VFile, text: string, tokens: Token[]): void {
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    const [copula, participle, since] = [tokens[i], tokens[i + 1], tokens[i + 2]]
+    if ((copula.norm !== 'is' && copula.norm !== 'are') || since.norm !== 'since' || timeEnd(tokens, i + 3) === undefined) continue
+    if (participle.kind !== 'word' || participle.text !== participle.norm || !/(ed|en|wn)$/.test(participle.norm)) continue
+    const auxiliary = copula.norm === 'is' ? 'has been' : 'have been'
+    report(file, {
+      source: 'perfect-since',
+      ruleId: 'perfect-after-since',
+      reason: `Unexpected \`${copula.text} ${participle.text}\` with \`since\`, expected \`${auxiliary} ${participle.text}\``,
+      start: copula.start,
+      end: participle.end,
+      expected: [`${auxiliary} ${text.slice(participle.start, participle.end)}`],
+      category: 'grammar',
+      level: 'suggestion',
+      apply: 'review',
+    })
+  }
+}
