@@ -17,6 +17,7 @@ import {tokenizeLiteral} from '../rules/compile.js'
 import {SHIPPED_RULES_DIR} from '../rules/load.js'
 
 interface Title {
+  country: string
   words: string[]
   office: string
 }
@@ -24,7 +25,7 @@ interface Title {
 interface OfficeData {
   /** Country code by the lower-cased name of a person who holds office there. */
   countryOf: Map<string, string>
-  /** Titles per country, longest first. */
+  /** Titles of every country by their first word, longest first. */
   titles: Map<string, Title[]>
 }
 
@@ -43,9 +44,14 @@ function officeData(): OfficeData {
   const countryOf = new Map(people.filter((person) => person.country).map((person) => [person.name.toLowerCase(), person.country!]))
   const titles = new Map<string, Title[]>()
   for (const [country, table] of Object.entries(read<{titles: Record<string, Record<string, string>>}>('titles.yml').titles)) {
-    const list = Object.entries(table).map(([title, office]) => ({words: tokenizeLiteral(title).map((token) => token.norm), office}))
-    titles.set(country, list.sort((a, b) => b.words.length - a.words.length))
+    for (const [title, office] of Object.entries(table)) {
+      const words = tokenizeLiteral(title).map((token) => token.norm)
+      const list = titles.get(words[0]) ?? []
+      list.push({country, words, office})
+      titles.set(words[0], list)
+    }
   }
+  for (const list of titles.values()) list.sort((a, b) => b.words.length - a.words.length)
   cached = {countryOf, titles}
   return cached
 }
@@ -77,14 +83,13 @@ export default function retextOfficeTitle() {
       for (let i = 0; i < tokens.length; i++) {
         const start = i
         const titleStart = tokens[i].norm === 'the' ? i + 1 : i
-        if (titleStart >= tokens.length || !/^\p{L}/u.test(tokens[titleStart].text)) continue
-        for (const [country, list] of titles) {
-          const title = list.find((candidate) => matchesAt(tokens, titleStart, candidate.words))
-          if (!title) continue
+        if (titleStart >= tokens.length) continue
+        for (const title of titles.get(tokens[titleStart].norm) ?? []) {
+          if (!matchesAt(tokens, titleStart, title.words)) continue
           let end = titleStart + title.words.length
           const tail = COUNTRY_TAILS.find((words) => matchesAt(tokens, end, words))
           if (tail) end += tail.length
-          if (end >= tokens.length || countryOfName(tokens, end) !== country) continue
+          if (end >= tokens.length || countryOfName(tokens, end) !== title.country) continue
           const actual = text.slice(tokens[start].start, tokens[end - 1].end)
           report(file, {
             source: 'office-title',

@@ -21,7 +21,7 @@ export interface Token {
   spaceBefore: boolean
   /** The whitespace before this token holds a line break. */
   newlineBefore: boolean
-  /** For words: the nlcst node, so detectors can look inside (hyphens, apostrophes). */
+  /** For words, when the tree is kept: the nlcst node, so plugins can look inside (hyphens, apostrophes). */
   node?: Word
 }
 
@@ -47,7 +47,11 @@ export function normalizeText(value: string): string {
 
 const LOWER_CASE_NOT_ABBREVIATIONS = /^(?:sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|sept)\.$/
 
-export function tokenizeSentence(sentence: Sentence): Token[] {
+/**
+ * The tokens of a sentence. `keepNodes` links each word token to its nlcst node; without it the
+ * tokens hold no part of the tree, which can then be dropped as soon as it is read.
+ */
+export function tokenizeSentence(sentence: Sentence, keepNodes = true): Token[] {
   const tokens: Token[] = []
   let pendingSpace = false
   let pendingNewline = false
@@ -80,7 +84,7 @@ export function tokenizeSentence(sentence: Sentence): Token[] {
       end,
       spaceBefore: pendingSpace,
       newlineBefore: pendingNewline,
-      node: child.type === 'WordNode' ? child : undefined,
+      node: keepNodes && child.type === 'WordNode' ? child : undefined,
     })
     pendingSpace = false
     pendingNewline = false
@@ -106,14 +110,14 @@ function mergeNumbers(tokens: Token[]): Token[] {
   return out
 }
 
-export function tokenizeTree(tree: Root): TokenSentence[] {
+export function tokenizeTree(tree: Root, keepNodes = true): TokenSentence[] {
   const sentences: TokenSentence[] = []
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue
     let first = true
     for (const child of paragraph.children) {
       if (child.type !== 'SentenceNode') continue
-      const tokens = tokenizeSentence(child)
+      const tokens = tokenizeSentence(child, keepNodes)
       if (tokens.length === 0) continue
       sentences.push({
         tokens,

@@ -1,4 +1,5 @@
 import type {Root} from 'nlcst'
+import {readFileSync, readdirSync} from 'node:fs'
 import {unified} from 'unified'
 import retextEnglish from 'retext-english'
 import {describe, expect, it} from 'vitest'
@@ -16,6 +17,17 @@ describe('chunked parsing', () => {
   it('gives the same tokens and offsets as parsing the whole text', () => {
     const text = 'First paragraph, with “quotes”.\n\nSecond one. It has\ntwo lines.\r\n\r\n\r\nThird,, after CRLF.'
     expect(words(chunked.parse(text) as Root)).toEqual(words(whole.parse(text) as Root))
+  })
+
+  it('builds the same nlcst tree as retext-english, every node and position', () => {
+    // Emoji and other surrogate pairs, runs of one punctuation mark, CR-only and CRLF line ends,
+    // other scripts, digits in other scripts, symbols inside words.
+    const tricky =
+      'Tricky: emoji 👍🏽 and 😀😀, “quotes”!!! ... ?!\r\nCRLF line\rCR only\n\nNew para ——— — -- x²³ ½ ١٢٣ Доха, 北京 test_snake a&b e-mail @user #tag $5 €5 ...'
+    const corpus = readdirSync('corpus')
+      .filter((name) => name.endsWith('.mt.txt'))
+      .map((name) => readFileSync(`corpus/${name}`, 'utf8'))
+    for (const text of [tricky, ...corpus]) expect(chunked.parse(text)).toEqual(whole.parse(text))
   })
 
   it('makes the same token view without keeping the tree', () => {
