@@ -15,6 +15,7 @@ export default function retextDemonymSide() {
   return (tree: Root, file: VFile): undefined => {
     for (const {tokens} of sentencesOf(tree, file)) {
       tokens.forEach((token, i) => {
+        if (!token.norm.endsWith("'s")) return
         const possessive = /^(\p{Lu}\p{Ll}+)['’]s$/u.exec(token.text)
         if (!possessive || !countryOfDemonym(possessive[1].toLowerCase())) return
         // "an Israeli's account": a person, correctly possessive.

@@ -32,7 +32,8 @@ const CHECKS: PunctuationCheck[] = [
   },
   {
     // "word ," — a space before a comma, semicolon or full stop (not before an ellipsis or a number like ".5").
-    regex: /(?<=[\p{L}\p{N}”’"')])[ \t]+([,;.])(?![.\d])/gu,
+    // The space first, then the look back: a pattern that opens with a look-behind is tried at every position.
+    regex: /[ \t]+(?<=[\p{L}\p{N}”’"')][ \t]+)([,;.])(?![.\d])/gu,
     build: (match, offset) => ({
       ruleId: 'space-before-punctuation',
       reason: `Unexpected space before \`${match[1]}\``,
