@@ -26,6 +26,13 @@ const PROMINENCE_RATIO = 50
 const KNOWN_FLOOR = 50_000
 const MAX_PHRASE = 3
 
+/** An upper-case first letter; ASCII is answered without a regex. */
+function startsUpper(text: string): boolean {
+  const code = text.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90
+  return /^\p{Lu}/u.test(text)
+}
+
 function stripPossessive(text: string): {base: string; suffix: string} {
   const match = /^(.*?)(['’]s?)$/u.exec(text)
   return match && match[1].length > 1 ? {base: match[1], suffix: match[2]} : {base: text, suffix: ''}
@@ -143,9 +150,10 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
     }
 
     for (const {tokens} of sentencesOf(tree, file)) {
+      const capitalized = tokens.map((token) => token.kind === 'word' && startsUpper(token.text))
       for (let i = 0; i < tokens.length; i++) {
         const first = tokens[i]
-        if (first.kind !== 'word' || !/^\p{Lu}/u.test(first.text)) continue
+        if (!capitalized[i]) continue
         const region = regionAdjective(tokens, i, (name) => gazetteer.known.has(name.toLowerCase()))
         if (region) {
           report(file, {
@@ -184,8 +192,10 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
         }
         // Longest phrase first: "Saudovskaya Araviya", "Abu Dabi".
         for (let length = Math.min(MAX_PHRASE, tokens.length - i); length >= 1; length--) {
+          let allCapitalized = true
+          for (let k = 1; k < length && allCapitalized; k++) allCapitalized = capitalized[i + k] && tokens[i + k].spaceBefore
+          if (!allCapitalized) continue
           const phrase = tokens.slice(i, i + length)
-          if (!phrase.every((token: Token, k) => token.kind === 'word' && /^\p{Lu}/u.test(token.text) && (k === 0 || token.spaceBefore))) continue
           const last = phrase[phrase.length - 1]
           const {base, suffix} = stripPossessive(last.text)
           const text = [...phrase.slice(0, -1).map((token) => token.text), base].join(' ')

@@ -30,19 +30,32 @@ export default function retextNameConsistency() {
       const lower = word.toLowerCase()
       return gazetteer.known.has(lower) || gazetteer.words.has(lower) || (lower.endsWith('s') && gazetteer.words.has(lower.slice(0, -1)))
     }
-    const groups = new Map<string, Map<string, Spelling>>()
+    // Each distinct spelling is tested and keyed once; a long document repeats its names.
+    const spellings = new Map<string, Spelling | null>()
     for (const {tokens} of sentencesOf(tree, file)) {
-      tokens.forEach((token, index) => {
-        if (token.kind !== 'word' || index === 0) return
-        const base = token.text.replace(/['’]s?$/, '')
-        if (!/^\p{Lu}\p{Ll}{3,}$/u.test(base)) return
-        const key = skeleton(base)
-        let group = groups.get(key)
-        if (!group) groups.set(key, (group = new Map()))
-        let spelling = group.get(base)
-        if (!spelling) group.set(base, (spelling = {text: base, tokens: [], known: isKnown(base)}))
-        spelling.tokens.push(token)
-      })
+      for (let index = 1; index < tokens.length; index++) {
+        const token = tokens[index]
+        const first = token.text.charCodeAt(0)
+        if (token.kind !== 'word' || (first >= 97 && first <= 122) || first < 65) continue
+        let spelling = spellings.get(token.text)
+        if (spelling === undefined) {
+          const base = token.text.replace(/['’]s?$/, '')
+          spelling = /^\p{Lu}\p{Ll}{3,}$/u.test(base) ? {text: base, tokens: [], known: false} : null
+          spellings.set(token.text, spelling)
+        }
+        spelling?.tokens.push(token)
+      }
+    }
+    const groups = new Map<string, Map<string, Spelling>>()
+    for (const spelling of spellings.values()) {
+      if (!spelling) continue
+      const key = skeleton(spelling.text)
+      let group = groups.get(key)
+      if (!group) groups.set(key, (group = new Map()))
+      // "Boehler" and "Boehler’s" are one spelling.
+      const same = group.get(spelling.text)
+      if (same) same.tokens.push(...spelling.tokens)
+      else group.set(spelling.text, {...spelling, known: isKnown(spelling.text)})
     }
     const reported = new Set(file.messages.map((message) => message.place && 'start' in message.place ? message.place.start.offset : -1))
     for (const group of groups.values()) {

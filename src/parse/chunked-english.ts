@@ -108,11 +108,10 @@ function findCut(text: string, start: number, limit: number): number {
 type Point = NonNullable<Node['position']>['start']
 type SentenceContent = ReturnType<ParseEnglish['tokenize']>[number]
 
-const WHITE_SPACE = 1
-const PUNCTUATION = 2
-const WORD = 3
-const SYMBOL = 4
+// Classes by index into NODE_TYPES: 1 white space, 2 punctuation, 3 word, 4 symbol.
 const NODE_TYPES = ['', 'WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode'] as const
+const WHITE_SPACE = 1
+const WORD = 3
 /** parse-latin's class of each UTF-16 code unit, filled in as units are first seen (0: not yet). */
 const CLASS_OF = new Uint8Array(65_536)
 
