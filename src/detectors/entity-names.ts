@@ -11,6 +11,7 @@ import {loadGazetteer, type Entity} from '../entities/gazetteer.js'
 import {translitKey} from '../entities/romanize.js'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
+import {startsUpper} from './lexicon.js'
 
 export interface EntityNamesOptions {
   /** Source language of the translation (ISO 639-1); the gazetteer's garbles are per language. */
@@ -25,13 +26,6 @@ export interface EntityNamesOptions {
 const PROMINENCE_RATIO = 50
 const KNOWN_FLOOR = 50_000
 const MAX_PHRASE = 3
-
-/** An upper-case first letter; ASCII is answered without a regex. */
-function startsUpper(text: string): boolean {
-  const code = text.charCodeAt(0)
-  if (code < 128) return code >= 65 && code <= 90
-  return /^\p{Lu}/u.test(text)
-}
 
 function stripPossessive(text: string): {base: string; suffix: string} {
   const match = /^(.*?)(['’]s?)$/u.exec(text)

@@ -10,7 +10,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
-import {looksPlural} from './lexicon.js'
+import {looksPlural, startsUpper} from './lexicon.js'
 
 /** Verbs English never puts before their subject; what a report says instead. */
 const INVERTED_REPORTING = new Map<string, string | undefined>([
@@ -91,7 +91,7 @@ const UNITS = new Set([
 ])
 
 const isWord = (token: Token | undefined): boolean => token?.kind === 'word'
-const isCapitalized = (token: Token): boolean => /^\p{Lu}/u.test(token.text)
+const isCapitalized = (token: Token): boolean => startsUpper(token.text)
 /** A word that shows a phrase names a speaker: a reporting body, or a name. */
 const namesSpeaker = (token: Token): boolean => SPEAKERS.has(token.norm) || (isCapitalized(token) && token.norm !== 'the')
 const endsClause = (token: Token | undefined): boolean => !token || /^[.!?…;,]+$/.test(token.text)

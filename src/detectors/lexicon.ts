@@ -80,6 +80,13 @@ export function looksPlural(word: string): boolean {
   return /[^s'’]s$/.test(lower)
 }
 
+/** An upper-case first letter; ASCII is answered without a regex (detectors ask for every token). */
+export function startsUpper(text: string): boolean {
+  const code = text.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90
+  return /^\p{Lu}/u.test(text)
+}
+
 export function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
 }

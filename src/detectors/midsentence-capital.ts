@@ -8,7 +8,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf} from '../parse/tokens.js'
-import {COMMON_ADVERBS, FUNCTION_WORDS} from './lexicon.js'
+import {COMMON_ADVERBS, FUNCTION_WORDS, startsUpper} from './lexicon.js'
 
 // Punctuation after which a capital is normal: quotations, colons, dashes, brackets.
 const RESTARTS = /^["“‘'([:—–-]+$|^[.!?…]+$/
@@ -19,7 +19,7 @@ export default function retextMidsentenceCapital() {
       // A title ("Migrating from v10 or Earlier", "Cacheable Statistics (Instance Only)") capitalizes
       // its words; a capital there is no merged sentence.
       const words = tokens.filter((token) => token.kind === 'word' && token.text.length >= 4 && /^\p{L}/u.test(token.text) && !FUNCTION_WORDS.has(token.norm))
-      const capitalized = words.filter((token) => /^\p{Lu}/u.test(token.text)).length
+      const capitalized = words.filter((token) => startsUpper(token.text)).length
       if (words.length >= 2 && capitalized / words.length > 0.5) continue
       for (let i = 1; i < tokens.length; i++) {
         const token = tokens[i]

@@ -11,6 +11,7 @@ import type {VFile} from 'vfile'
 import {parse} from 'yaml'
 import {loadGazetteer} from '../entities/gazetteer.js'
 import {report} from '../findings.js'
+import {startsUpper} from './lexicon.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
 import {tokenizeLiteral} from '../rules/compile.js'
 import {SHIPPED_RULES_DIR} from '../rules/load.js'
@@ -76,7 +77,7 @@ export default function retextNameCase() {
     for (const {tokens} of sentencesOf(tree, file)) {
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i]
-        if (token.kind !== 'word' || !/^\p{Lu}/u.test(token.text)) continue
+        if (token.kind !== 'word' || !startsUpper(token.text)) continue
         const hyphenated = token.text.includes('-') ? index.byHyphenated.get(token.norm) : undefined
         if (hyphenated) {
           report(file, {
