@@ -2,6 +2,7 @@
 import retextActorPronoun from './actor-pronoun.js'
 import retextArticleNumber from './article-number.js'
 import retextCommaBeforeThat from './comma-before-that.js'
+import retextConditionalWill from './conditional-will.js'
 import retextCountryArticle from './country-article.js'
 import retextCountryGenitive from './country-genitive.js'
 import retextDemonymSide from './demonym-side.js'
@@ -41,6 +42,7 @@ export const DETECTORS = {
   'comma-before-that': retextCommaBeforeThat,
   'inverted-subject': retextInvertedSubject,
   'perfect-since': retextPerfectSince,
+  'conditional-will': retextConditionalWill,
   'variant-consistency': retextVariantConsistency,
   // Last: it skips names the detectors before it already reported.
   'name-consistency': retextNameConsistency,
@@ -53,6 +55,7 @@ export {
   retextActorPronoun,
   retextArticleNumber,
   retextCommaBeforeThat,
+  retextConditionalWill,
   retextCountryArticle,
   retextCountryGenitive,
   retextDemonymSide,

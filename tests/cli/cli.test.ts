@@ -323,3 +323,12 @@ describe('postedit rules mine', () => {
     expect(run(['rules', 'test', 'mined.yml'], {cwd: dir}).code).toBe(0)
   })
 })
+
+describe('a reader that stops early', () => {
+  it('ends quietly when the pipe closes (check … | head -1)', () => {
+    const corpus = readdirSync('corpus').filter((name) => name.endsWith('.mt.txt')).map((name) => join('corpus', name))
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" check ${corpus.join(' ')} | head -1`], {encoding: 'utf8'})
+    expect(result.stdout.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).not.toMatch(/EPIPE|Error/)
+  })
+})

@@ -413,3 +413,18 @@ describe('perfect-since', () => {
     expect(detector.check(text).findings).toEqual([])
   })
 })
+
+describe('conditional-will', () => {
+  const detector = withDetector('conditional-will')
+  it('puts a condition or time clause in the present', () => {
+    expect(suggestions(detector, 'Israel warned of consequences if Hamas will not accept the proposal.')).toEqual([
+      {actual: 'will not accept', fixed: 'Israel warned of consequences if Hamas does not accept the proposal.'},
+    ])
+    expect(suggestions(detector, 'When the truce will end, the troops will leave.')).toEqual([{actual: 'will end', fixed: 'When the truce ends, the troops will leave.'}])
+    expect(suggestions(detector, 'If the hostages will be released, Israel stops.')).toEqual([{actual: 'will be', fixed: 'If the hostages are released, Israel stops.'}])
+  })
+  it('leaves indirect questions, requests, prepositions and clauses with hidden verbs alone', () => {
+    const text = 'They asked if he will come. It is unclear when the truce will end. Call me if you will. Everything after the option will be kept. Jobs grow if businesses know there will be a market.'
+    expect(detector.check(text).findings).toEqual([])
+  })
+})
