@@ -47,6 +47,14 @@ export function normalizeText(value: string): string {
 
 const LOWER_CASE_NOT_ABBREVIATIONS = /^(?:sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|sept)\.$/
 
+/** A token's text: most words are one text node, read without walking the node. */
+function textOf(child: SentenceContent): string {
+  if ('value' in child) return child.value
+  const children = child.children
+  if (children.length === 1 && 'value' in children[0]) return children[0].value
+  return toString(child)
+}
+
 /**
  * The tokens of a sentence. `keepNodes` links each word token to its nlcst node; without it the
  * tokens hold no part of the tree, which can then be dropped as soon as it is read.
@@ -62,14 +70,14 @@ export function tokenizeSentence(sentence: Sentence, keepNodes = true): Token[] 
       continue
     }
     if (child.type === 'SourceNode') continue
-    const text = toString(child)
+    const text = textOf(child)
     const kind: TokenKind =
       child.type === 'WordNode' ? 'word' : child.type === 'PunctuationNode' ? 'punctuation' : 'symbol'
     const start = child.position?.start.offset ?? 0
     const end = child.position?.end.offset ?? 0
     // parse-english reads "sun." or "mar." as the abbreviations of Sunday and March whatever their
     // case; written in lower case they are a word and a full stop ("in the sun.").
-    if (kind === 'word' && LOWER_CASE_NOT_ABBREVIATIONS.test(text)) {
+    if (kind === 'word' && text.length <= 5 && text.endsWith('.') && LOWER_CASE_NOT_ABBREVIATIONS.test(text)) {
       tokens.push({kind, text: text.slice(0, -1), norm: normalizeText(text.slice(0, -1)), start, end: end - 1, spaceBefore: pendingSpace, newlineBefore: pendingNewline})
       tokens.push({kind: 'punctuation', text: '.', norm: '.', start: end - 1, end, spaceBefore: false, newlineBefore: false})
       pendingSpace = false
