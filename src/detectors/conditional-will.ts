@@ -19,7 +19,9 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 const INDIRECT = new Set(['ask', 'asked', 'asks', 'asking', 'know', 'knew', 'known', 'knows', 'wonder', 'wondered', 'wonders', 'see', 'saw', 'seen', 'unclear', 'clear', 'sure', 'certain', 'uncertain', 'decide', 'decided', 'decides', 'determine', 'determined', 'check', 'checked', 'tell', 'told', 'tells', 'say', 'said', 'says', 'question', 'doubt', 'doubtful', 'whether', 'matter', 'matters', 'depend', 'depends', 'depending', 'show', 'shows', 'predict', 'predicted', 'guess', 'learn', 'learned', 'find', 'found', 'wait', 'waiting', 'about', 'on', 'of', 'over', 'to', 'idea', 'sign', 'indication', 'announce', 'announced', 'specify', 'specified', 'disclose', 'disclosed', 'explain', 'explained', 'confirm', 'confirmed', 'estimate', 'is', 'was'])
 const SUBJECT_STOP = new Set(['will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'do', 'does', 'did', 'not', 'you', 'it', 'that', 'which', 'who'])
 const SINGULAR_PRONOUNS = new Set(['he', 'she', 'it', 'this', 'one', 'everyone', 'nobody', 'somebody', 'someone', 'anyone'])
-const PLURAL_PRONOUNS = new Set(['they', 'we', 'i', 'these', 'those'])
+const PLURAL_PRONOUNS = new Set(['they', 'these', 'those'])
+// "the day when the oceans will supply": "when" after a time noun starts a relative clause.
+const TIME_NOUNS = new Set(['day', 'days', 'time', 'times', 'moment', 'point', 'era', 'year', 'years', 'age', 'hour', 'stage', 'period', 'future', 'week', 'month', 'season', 'morning', 'night'])
 const MAX_SUBJECT = 4
 
 function isPlural(subject: Token[]): boolean {
@@ -37,9 +39,9 @@ function opensCondition(tokens: Token[], at: number): boolean {
 }
 
 /**
- * A plain subject: a pronoun, a name ("Hamas", "Mr. Trump"), or a determiner with one or two
- * lower-case words ("the talks", "the new government"). Anything else may hide a verb ("if
- * businesses know there will be").
+ * A plain subject: a third-person pronoun, a name ("Hamas", "Mr. Trump"), or a determiner with one
+ * or two lower-case words ("the talks", "the new government"). Anything else may hide a verb ("if
+ * businesses know there will be"); "if we will work together" is a will of wanting, not a future.
  */
 function isPlainSubject(subject: Token[]): boolean {
   if (subject.length === 1 && (SINGULAR_PRONOUNS.has(subject[0].norm) || PLURAL_PRONOUNS.has(subject[0].norm))) return true
@@ -55,6 +57,7 @@ export default function retextConditionalWill() {
         if (!OPENERS.has(tokens[i].norm) || !opensCondition(tokens, i)) continue
         const before = tokens[i - 1]
         if (CLAUSE_START_ONLY.has(tokens[i].norm) && before && before.text !== ',' && before.text !== ';') continue
+        if (tokens[i].norm === 'when' && before && TIME_NOUNS.has(before.norm)) continue
         // "if you will" is a polite request, not a future.
         let will = -1
         for (let k = i + 1; k <= i + MAX_SUBJECT + 1 && k < tokens.length; k++) {

@@ -21,10 +21,10 @@ const TITLES = ['President', 'Prime Minister', 'Foreign Minister', 'Defense Mini
 const TITLE_STARTS = new Set(TITLES.map((words) => words[0]))
 
 // Things a country has that English writes with a possessive: "the proposal of Israel" → "Israel's proposal".
+// Not "position" or "leadership": "the position of the United States" is good formal English.
 const POSSESSIONS = new Set([
-  'proposal', 'proposals', 'plan', 'plans', 'initiative', 'position', 'stance', 'demands', 'offer',
-  'response', 'reaction', 'partners', 'allies', 'ministry', 'army', 'military', 'leadership',
-  'economy', 'budget', 'envoy', 'embassy', 'delegation', 'intelligence', 'air force', 'navy',
+  'proposal', 'proposals', 'plan', 'plans', 'initiative', 'demands', 'offer', 'partners', 'allies',
+  'ministry', 'envoy', 'embassy', 'delegation',
 ])
 const RELATIONAL = new Set(['partners', 'allies'])
 const MAX_MODIFIERS = 2

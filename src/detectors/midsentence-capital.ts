@@ -29,6 +29,10 @@ export default function retextMidsentenceCapital() {
         // parse-latin does not break sentences after "in." or "18."; a full stop before is a break.
         if (/[.!?…]$/.test(previous.text)) continue
         const lower = token.norm
+        // "ask His help": pronouns for God are capitalized on purpose.
+        if (lower === 'he' || lower === 'his' || lower === 'him') continue
+        // After a heading in capitals ("HEALTH AND WELFARE Finally, …") a new sentence starts.
+        if (previous.text.length > 1 && previous.text === previous.text.toUpperCase() && /\p{Lu}/u.test(previous.text)) continue
         const isFunctionWord = FUNCTION_WORDS.has(lower) && lower !== 'us'
         const isAdverb = COMMON_ADVERBS.has(lower)
         if (!isFunctionWord && !isAdverb) continue

@@ -428,3 +428,20 @@ describe('conditional-will', () => {
     expect(detector.check(text).findings).toEqual([])
   })
 })
+
+describe('precision on addresses to Congress', () => {
+  it('leaves formal English alone', () => {
+    const text =
+      'We look to the day when the oceans will supply our need for water. If we will work together, we will succeed. The position of the United States has improved. Under the leadership of the United States, the members agreed.'
+    expect(withDetector('conditional-will').check(text).findings).toEqual([])
+    expect(withDetector('country-genitive').check(text).findings).toEqual([])
+  })
+})
+
+describe('capitals that are meant', () => {
+  it('leaves pronouns for God, words after a heading in capitals and derived forms of known words alone', () => {
+    expect(withDetector('midsentence-capital').check('We ask His help anew. HEALTH AND WELFARE Finally, we act.').findings).toEqual([])
+    const text = 'The Congress met. Congress acted. The two Congresses passed it, and Federally financed schools opened while Federal aid grew.'
+    expect(withDetector('name-consistency').check(text).findings).toEqual([])
+  })
+})
