@@ -17,7 +17,15 @@ const GROUPS = new Set([
 ])
 
 // "President of Ukraine Volodymyr Zelensky" → "Ukrainian President Volodymyr Zelensky".
-const TITLES = ['President', 'Prime Minister', 'Foreign Minister', 'Defense Minister', 'Defence Minister', 'King', 'Queen', 'Emir', 'Chancellor'].map((title) => title.split(' '))
+// "Minister of Foreign Affairs of Iran Abbas Araghchi" → "Iranian Foreign Minister Abbas Araghchi".
+const TITLE_NAMES: Record<string, string> = {
+  President: 'President', 'Prime Minister': 'Prime Minister', 'Foreign Minister': 'Foreign Minister',
+  'Defense Minister': 'Defense Minister', 'Defence Minister': 'Defence Minister', King: 'King', Queen: 'Queen',
+  Emir: 'Emir', Chancellor: 'Chancellor', 'Minister of Foreign Affairs': 'Foreign Minister',
+  'Minister of Defense': 'Defense Minister', 'Minister of Defence': 'Defence Minister', 'Minister of Finance': 'Finance Minister',
+  'Minister of Internal Affairs': 'Interior Minister', 'Minister of Justice': 'Justice Minister', 'Minister of Economy': 'Economy Minister',
+}
+const TITLES = Object.keys(TITLE_NAMES).map((title) => title.split(' ')).sort((a, b) => b.length - a.length)
 const TITLE_STARTS = new Set(TITLES.map((words) => words[0]))
 
 // Things a country has that English writes with a possessive: "the proposal of Israel" → "Israel's proposal".
@@ -37,7 +45,7 @@ export default function retextCountryGenitive() {
         if (!TITLE_STARTS.has(tokens[i].text)) continue
         const words = TITLES.find((candidate) => candidate.every((word, k) => tokens[i + k]?.text === word) && tokens[i + candidate.length]?.norm === 'of')
         if (!words) continue
-        const title = words.join(' ')
+        const title = TITLE_NAMES[words.join(' ')]
         const afterOf = i + words.length + 1
         const found = actorAt(tokens, afterOf)
         if (!found || found.actor.kind !== 'country' || !found.actor.demonym) continue

@@ -122,6 +122,11 @@ describe('country-genitive', () => {
   it('leaves other "of" phrases alone', () => {
     expect(detector.check('the officials of the ministry, the leaders of Hamas').findings).toEqual([])
   })
+  it('names a minister the English way before a name', () => {
+    expect(suggestions(detector, 'He met the Minister of Foreign Affairs of Iran Abbas Araghchi.')).toEqual([
+      {actual: 'Minister of Foreign Affairs of Iran', fixed: 'He met the Iranian Foreign Minister Abbas Araghchi.'},
+    ])
+  })
   it('writes what a country has with a possessive', () => {
     expect(suggestions(detector, 'tariffs on the largest trading partners of America.')).toEqual([
       {actual: 'the largest trading partners of America', fixed: 'tariffs on America’s largest trading partners.'},
