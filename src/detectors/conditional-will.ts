@@ -9,7 +9,7 @@ import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
 import {formsOf} from '../rules/inflect.js'
-import {looksPlural, startsUpper} from './lexicon.js'
+import {startsUpper, subjectIsPlural} from './lexicon.js'
 
 const OPENERS = new Set(['if', 'unless', 'when', 'once', 'until', 'before', 'after'])
 // These are prepositions too ("everything after the option will be"): only at a clause start.
@@ -18,19 +18,12 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 // Words after which "if" or "when" asks an indirect question ("asked if he will", "unclear when it will").
 const INDIRECT = new Set(['ask', 'asked', 'asks', 'asking', 'know', 'knew', 'known', 'knows', 'wonder', 'wondered', 'wonders', 'see', 'saw', 'seen', 'unclear', 'clear', 'sure', 'certain', 'uncertain', 'decide', 'decided', 'decides', 'determine', 'determined', 'check', 'checked', 'tell', 'told', 'tells', 'say', 'said', 'says', 'question', 'doubt', 'doubtful', 'whether', 'matter', 'matters', 'depend', 'depends', 'depending', 'show', 'shows', 'predict', 'predicted', 'guess', 'learn', 'learned', 'find', 'found', 'wait', 'waiting', 'about', 'on', 'of', 'over', 'to', 'idea', 'sign', 'indication', 'announce', 'announced', 'specify', 'specified', 'disclose', 'disclosed', 'explain', 'explained', 'confirm', 'confirmed', 'estimate', 'is', 'was'])
 const SUBJECT_STOP = new Set(['will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'do', 'does', 'did', 'not', 'you', 'it', 'that', 'which', 'who'])
-const SINGULAR_PRONOUNS = new Set(['he', 'she', 'it', 'this', 'one', 'everyone', 'nobody', 'somebody', 'someone', 'anyone'])
-const PLURAL_PRONOUNS = new Set(['they', 'these', 'those'])
+// Third-person pronouns: "if we will work together" is a will of wanting, not a future.
+const THIRD_PERSON = new Set(['he', 'she', 'it', 'they', 'this', 'these', 'those', 'one', 'everyone', 'nobody', 'somebody', 'someone', 'anyone'])
 // "the day when the oceans will supply": "when" after a time noun starts a relative clause.
 const TIME_NOUNS = new Set(['day', 'days', 'time', 'times', 'moment', 'point', 'era', 'year', 'years', 'age', 'hour', 'stage', 'period', 'future', 'week', 'month', 'season', 'morning', 'night'])
 const MAX_SUBJECT = 4
 
-function isPlural(subject: Token[]): boolean {
-  if (subject.some((token) => token.norm === 'and')) return true
-  const head = subject[subject.length - 1]
-  if (SINGULAR_PRONOUNS.has(head.norm)) return false
-  if (PLURAL_PRONOUNS.has(head.norm)) return true
-  return looksPlural(head.text) || /^(people|police|children|men|women|troops)$/.test(head.norm)
-}
 
 /** Not an indirect question: the word before is none of the verbs and words that ask one. */
 function opensCondition(tokens: Token[], at: number): boolean {
@@ -41,10 +34,10 @@ function opensCondition(tokens: Token[], at: number): boolean {
 /**
  * A plain subject: a third-person pronoun, a name ("Hamas", "Mr. Trump"), or a determiner with one
  * or two lower-case words ("the talks", "the new government"). Anything else may hide a verb ("if
- * businesses know there will be"); "if we will work together" is a will of wanting, not a future.
+ * businesses know there will be").
  */
 function isPlainSubject(subject: Token[]): boolean {
-  if (subject.length === 1 && (SINGULAR_PRONOUNS.has(subject[0].norm) || PLURAL_PRONOUNS.has(subject[0].norm))) return true
+  if (subject.length === 1 && THIRD_PERSON.has(subject[0].norm)) return true
   if (subject.every((token) => startsUpper(token.text))) return true
   return DETERMINERS.has(subject[0].norm) && subject.length >= 2 && subject.length <= 3 && subject.slice(1).every((token) => token.text === token.norm)
 }
@@ -78,7 +71,7 @@ export default function retextConditionalWill() {
         // The verb must be a base form: "be" and other bases whose forms the inflector knows.
         const forms = formsOf(verb.norm)
         if (forms.base !== verb.norm || verb.norm.endsWith('ed') || verb.norm.endsWith('ing')) continue
-        const plural = isPlural(subject)
+        const plural = subjectIsPlural(subject)
         const present = negated
           ? `${verb.norm === 'be' ? (plural ? 'are' : 'is') : plural ? 'do' : 'does'} not${verb.norm === 'be' ? '' : ` ${verb.text}`}`
           : verb.norm === 'be'

@@ -80,6 +80,22 @@ export function looksPlural(word: string): boolean {
   return /[^s'’]s$/.test(lower)
 }
 
+const SINGULAR_PRONOUNS = new Set(['he', 'she', 'it', 'this', 'that', 'one', 'everyone', 'nobody', 'somebody', 'someone', 'anyone'])
+const PLURAL_PRONOUNS = new Set(['they', 'we', 'i', 'you', 'these', 'those'])
+const PLURAL_NOUNS = new Set(['people', 'police', 'children', 'men', 'women', 'troops'])
+
+/**
+ * Whether a subject takes a plural verb: "Hamas and Israel", "officials", "the Houthis" (a
+ * group's capitalized plural), "they"; not "the United States" (one country).
+ */
+export function subjectIsPlural(subject: Array<{text: string; norm: string}>): boolean {
+  if (subject.some((token) => token.norm === 'and')) return true
+  const head = subject[subject.length - 1]
+  if (SINGULAR_PRONOUNS.has(head.norm)) return false
+  if (PLURAL_PRONOUNS.has(head.norm) || PLURAL_NOUNS.has(head.norm) || looksPlural(head.text)) return true
+  return /^\p{Lu}\p{Ll}+[^s]s$/u.test(head.text) && subject[0].norm === 'the' && !/States$/.test(head.text)
+}
+
 /** An upper-case first letter; ASCII is answered without a regex (detectors ask for every token). */
 export function startsUpper(text: string): boolean {
   const code = text.charCodeAt(0)

@@ -4,17 +4,14 @@
  * Names come from rules/lists/names.yml, the organizations list and the gazetteer's prominent
  * places of two or more words.
  */
-import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {parse} from 'yaml'
 import {loadGazetteer} from '../entities/gazetteer.js'
 import {report} from '../findings.js'
 import {startsUpper} from './lexicon.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
 import {tokenizeLiteral} from '../rules/compile.js'
-import {SHIPPED_RULES_DIR} from '../rules/load.js'
+import {readShippedList} from '../rules/load.js'
 
 /** Places this large or larger are names everyone writes the same way. */
 const PLACE_MIN_PROMINENCE = 500_000
@@ -33,11 +30,10 @@ let cached: NameIndex | undefined
 
 function nameIndex(): NameIndex {
   if (cached) return cached
-  const readList = <T>(file: string): T => parse(readFileSync(join(SHIPPED_RULES_DIR, 'lists', file), 'utf8')) as T
   const gazetteer = loadGazetteer()
   const names = new Set<string>([
-    ...readList<{names: string[]}>('names.yml').names,
-    ...readList<{organizations: string[]}>('organizations.yml').organizations,
+    ...readShippedList<{names: string[]}>('names.yml').names,
+    ...readShippedList<{organizations: string[]}>('organizations.yml').organizations,
     ...gazetteer.data.entities
       .filter((entity) => entity.kind !== 'person' && entity.prominence >= PLACE_MIN_PROMINENCE)
       .map((entity) => entity.name),

@@ -5,16 +5,13 @@
  * where they hold office come from rules/lists/people.yml, each country's titles from
  * rules/lists/titles.yml.
  */
-import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {parse} from 'yaml'
 import {loadGazetteer} from '../entities/gazetteer.js'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
 import {tokenizeLiteral} from '../rules/compile.js'
-import {SHIPPED_RULES_DIR} from '../rules/load.js'
+import {readShippedList} from '../rules/load.js'
 
 interface Title {
   country: string
@@ -39,11 +36,10 @@ let cached: OfficeData | undefined
 
 function officeData(): OfficeData {
   if (cached) return cached
-  const read = <T>(file: string): T => parse(readFileSync(join(SHIPPED_RULES_DIR, 'lists', file), 'utf8')) as T
-  const {people} = read<{people: Array<{name: string; country?: string}>}>('people.yml')
+  const {people} = readShippedList<{people: Array<{name: string; country?: string}>}>('people.yml')
   const countryOf = new Map(people.filter((person) => person.country).map((person) => [person.name.toLowerCase(), person.country!]))
   const titles = new Map<string, Title[]>()
-  for (const [country, table] of Object.entries(read<{titles: Record<string, Record<string, string>>}>('titles.yml').titles)) {
+  for (const [country, table] of Object.entries(readShippedList<{titles: Record<string, Record<string, string>>}>('titles.yml').titles)) {
     for (const [title, office] of Object.entries(table)) {
       const words = tokenizeLiteral(title).map((token) => token.norm)
       const list = titles.get(words[0]) ?? []

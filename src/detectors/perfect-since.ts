@@ -9,14 +9,12 @@ import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
 import {formsOf, lemmaOf} from '../rules/inflect.js'
-import {COMMON_ADVERBS, looksPlural} from './lexicon.js'
+import {COMMON_ADVERBS, subjectIsPlural} from './lexicon.js'
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
 const PERIODS = new Set(['week', 'month', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter', 'weekend', 'decade'])
 const MILESTONES = new Set(['beginning', 'start', 'end', 'outbreak', 'middle'])
-const SINGULAR_PRONOUNS = new Set(['he', 'she', 'it', 'this', 'that'])
-const PLURAL_PRONOUNS = new Set(['they', 'we', 'i', 'you', 'these', 'those'])
 // Words that end a subject before its verb could come: "Since 2019, when he took office…".
 const NOT_IN_SUBJECT = new Set(['when', 'which', 'who', 'after', 'as', 'before', 'that', 'while', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'never', 'also', 'only', 'already'])
 const SAYING = new Set(['say', 'tell', 'report', 'note', 'add', 'write', 'claim', 'state', 'announce'])
@@ -51,14 +49,7 @@ function pastTense(token: Token): string | undefined {
 }
 
 function auxiliaryFor(subject: Token[]): 'has' | 'have' {
-  if (subject.some((token) => token.norm === 'and')) return 'have'
-  const head = subject[subject.length - 1]
-  if (SINGULAR_PRONOUNS.has(head.norm)) return 'has'
-  if (PLURAL_PRONOUNS.has(head.norm)) return 'have'
-  // "the Houthis", "officials"; not "the United States" (one country).
-  if (looksPlural(head.text)) return 'have'
-  if (/^\p{Lu}\p{Ll}+[^s]s$/u.test(head.text) && subject[0].norm === 'the' && !/States$/.test(head.text)) return 'have'
-  return 'has'
+  return subjectIsPlural(subject) ? 'have' : 'has'
 }
 
 export default function retextPerfectSince() {

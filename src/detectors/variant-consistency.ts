@@ -2,14 +2,11 @@
  * One spelling per document: "cease-fire" in one paragraph and "ceasefire" in the next, "Kyiv"
  * and "Kiev". The variant sets are data (rules/lists/variants.yml); the document's majority wins.
  */
-import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {parse} from 'yaml'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
-import {SHIPPED_RULES_DIR} from '../rules/load.js'
+import {readShippedList} from '../rules/load.js'
 import {tokenizeLiteral} from '../rules/compile.js'
 
 interface VariantSet {
@@ -19,7 +16,7 @@ interface VariantSet {
 let cached: VariantSet[] | undefined
 function variantSets(): VariantSet[] {
   if (!cached) {
-    const data = parse(readFileSync(join(SHIPPED_RULES_DIR, 'lists', 'variants.yml'), 'utf8')) as {variants: string[][]}
+    const data = readShippedList<{variants: string[][]}>('variants.yml')
     // Spellings that differ only in case are one spelling ("Al Qaeda" opening a sentence).
     cached = data.variants.map((set) => {
       const spellings: VariantSet['spellings'] = []

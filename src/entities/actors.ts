@@ -2,12 +2,9 @@
  * Collective actors — countries, organizations, institutions — that English refers to as "it".
  * Countries come from the world-countries data set; organizations from rules/lists/organizations.yml.
  */
-import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {join} from 'node:path'
-import {parse} from 'yaml'
 import type {Token} from '../parse/tokens.js'
-import {SHIPPED_RULES_DIR} from '../rules/load.js'
+import {readShippedList} from '../rules/load.js'
 import {tokenizeLiteral} from '../rules/compile.js'
 
 interface Country {
@@ -39,7 +36,7 @@ export function actorIndex(): Map<string, ActorName[]> {
   // Short names news uses for two countries the data set names otherwise.
   for (const [name, demonym] of [['America', 'American'], ['Britain', 'British']])
     names.push({name, kind: 'country', demonym, tokens: tokenizeLiteral(name).map((t) => t.norm)})
-  const lists = parse(readFileSync(join(SHIPPED_RULES_DIR, 'lists/organizations.yml'), 'utf8')) as {organizations: string[]}
+  const lists = readShippedList<{organizations: string[]}>('organizations.yml')
   for (const name of lists.organizations)
     names.push({name, kind: 'organization', tokens: tokenizeLiteral(name).map((t) => t.norm)})
   const index = new Map<string, ActorName[]>()

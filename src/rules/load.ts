@@ -5,7 +5,7 @@
 import {readFileSync, readdirSync, statSync} from 'node:fs'
 import {basename, extname, join, resolve, dirname} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode} from 'yaml'
+import {LineCounter, parse as parseYaml, parseDocument, isMap, isSeq, type Node as YamlNode} from 'yaml'
 import {Ajv, type ErrorObject} from 'ajv'
 import {hashOf, readCache, writeCache} from '../cache.js'
 import type {ApplyPolicy, Category, Level} from '../types.js'
@@ -78,6 +78,11 @@ export class RuleFileError extends Error {
 }
 
 export const SHIPPED_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules')
+
+/** A data list shipped in rules/lists/ (names, people, titles, organizations, variants). */
+export function readShippedList<T>(file: string): T {
+  return parseYaml(readFileSync(join(SHIPPED_RULES_DIR, 'lists', file), 'utf8')) as T
+}
 const SCHEMA_PATH = join(SHIPPED_RULES_DIR, 'postedit-rules.schema.json')
 
 let validator: ReturnType<Ajv['compile']> | undefined
