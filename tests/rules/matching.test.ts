@@ -247,3 +247,35 @@ rules:
     expect(rules.check(text).findings.map((f) => f.actual)).toEqual(['prisoners'])
   })
 })
+
+describe('literal tokenization', () => {
+  it('cuts plain words at spaces exactly as the parser does, for every shipped literal and list name', async () => {
+    const {loadRuleFile, shippedRuleFiles} = await import('../../src/rules/load.js')
+    const {parsePattern, expandPattern} = await import('../../src/rules/pattern.js')
+    const {tokenizeLiteral, parseLiteral} = await import('../../src/rules/compile.js')
+    const {readShippedList} = await import('../../src/rules/load.js')
+    const literals = new Set<string>()
+    const collect = (text: string) => {
+      literals.add(text)
+      return tokenizeLiteral(text)
+    }
+    const patterns = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value])
+    for (const file of shippedRuleFiles())
+      for (const rule of loadRuleFile(file).rules)
+        for (const pattern of [...patterns(rule.match), ...Object.keys(rule.swap ?? {}), ...patterns(rule.before), ...patterns(rule.after), ...patterns(rule.unless?.before), ...patterns(rule.unless?.after)])
+          if (!/^\/.*\/[a-z]*$/.test(pattern)) expandPattern(parsePattern(pattern), collect)
+    const names = [
+      ...readShippedList<{names: string[]}>('names.yml').names,
+      ...readShippedList<{organizations: string[]}>('organizations.yml').organizations,
+      ...readShippedList<{people: Array<{name: string}>}>('people.yml').people.map((person) => person.name),
+      ...Object.values(readShippedList<{titles: Record<string, Record<string, string>>}>('titles.yml').titles).flatMap((table) => Object.keys(table)),
+    ]
+    const {createRequire} = await import('node:module')
+    const countries = createRequire(import.meta.url)('world-countries/countries.json') as Array<{name: {common: string}}>
+    const {loadGazetteer} = await import('../../src/entities/gazetteer.js')
+    const places = loadGazetteer().data.entities.filter((entity) => entity.prominence >= 500_000).map((entity) => entity.name)
+    for (const name of [...names, ...countries.map((country) => country.name.common), ...places]) literals.add(name)
+    expect(literals.size).toBeGreaterThan(1000)
+    for (const text of literals) expect(tokenizeLiteral(text), text).toEqual(parseLiteral(text))
+  })
+})
