@@ -7,8 +7,9 @@
  */
 import {parseArgs} from 'node:util'
 import {createPostedit} from '../processor.js'
-import {existsSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {parse} from 'yaml'
 import {loadAnnotatedCorpus, scoreClean, scoreText, summarize, type TextScore} from './score.js'
 
 const SEED = 'gaza-hostage-talks'
@@ -19,9 +20,19 @@ const folder = values.corpus ?? 'corpus'
 const texts = loadAnnotatedCorpus(folder)
 const clean = existsSync(join(folder, 'clean')) ? scoreClean(postedit, join(folder, 'clean')) : undefined
 const scores = texts.map((text) => scoreText(postedit, text))
+// corpus/src/blind.yml names the articles scored blind and their style: round-trip (English news
+// through Russian and back, like the seed) or russian-news.
+const blindList = join(folder, 'src', 'blind.yml')
+const roundTrip = new Set(
+  existsSync(blindList)
+    ? (parse(readFileSync(blindList, 'utf8')) as {articles: Array<{name: string; style: string}>}).articles.filter((a) => a.style === 'round-trip').map((a) => a.name)
+    : [],
+)
 const groups = {
   seed: summarize(scores.filter((s) => s.name === SEED)),
   others: summarize(scores.filter((s) => s.name !== SEED)),
+  'others, russian-news': summarize(scores.filter((s) => s.name !== SEED && !roundTrip.has(s.name))),
+  'others, round-trip': summarize(scores.filter((s) => roundTrip.has(s.name))),
   all: summarize(scores),
 }
 
