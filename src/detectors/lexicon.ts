@@ -96,13 +96,9 @@ export function subjectIsPlural(subject: Array<{text: string; norm: string}>): b
   return /^\p{Lu}\p{Ll}+[^s]s$/u.test(head.text) && subject[0].norm === 'the' && !/States$/.test(head.text)
 }
 
-/** An upper-case first letter; ASCII is answered without a regex (detectors ask for every token). */
-export function startsUpper(text: string): boolean {
-  const code = text.charCodeAt(0)
-  if (code < 128) return code >= 65 && code <= 90
-  return /^\p{Lu}/u.test(text)
-}
 
 export function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
 }
+
+export {startsUpper} from '../parse/tokens.js'

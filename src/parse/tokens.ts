@@ -40,6 +40,13 @@ export function foldQuotes(value: string): string {
   return value.replace(/[’‘ʼ`´]/g, "'").replace(/[“”„«»]/g, '"')
 }
 
+/** An upper-case first letter; ASCII is answered without a regex (detectors and rule classes ask for every token). */
+export function startsUpper(text: string): boolean {
+  const code = text.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90
+  return /^\p{Lu}/u.test(text)
+}
+
 export function normalizeText(value: string): string {
   if (!FOLDED.test(value)) return value.toLowerCase()
   return foldQuotes(value).replace(/[‐‑]/g, '-').toLowerCase()

@@ -3,7 +3,7 @@
  * so matching cost depends on the text and on how many rules share a prefix, not on how many rules
  * exist. Classes, regexes and anchors are the few non-literal edges, tried at every step.
  */
-import {foldQuotes, type Token} from '../parse/tokens.js'
+import {foldQuotes, startsUpper, type Token} from '../parse/tokens.js'
 import type {Atom, Sequence, TokenClass} from './pattern.js'
 
 interface Terminal<P> {
@@ -35,6 +35,21 @@ function createNode<P>(): TrieNode<P> {
 const OPENING = /^["'“‘«([{—–-]+$/
 const CLOSING = /^[.!?…"'”’»)\]}:;,]+$/
 
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 48 && code <= 57) return true
+  }
+  return false
+}
+
+function startsLower(text: string): boolean {
+  const code = text.charCodeAt(0)
+  if (code < 128) return code >= 97 && code <= 122
+  return /^\p{Ll}/u.test(text)
+}
+
+// Classes are tested at every token (the trie's root has "@num" and "^" edges): no regex for ASCII.
 export function testClass(name: TokenClass, token: Token): boolean {
   switch (name) {
     case 'word':
@@ -42,11 +57,11 @@ export function testClass(name: TokenClass, token: Token): boolean {
     case 'punct':
       return token.kind !== 'word'
     case 'num':
-      return /\d/.test(token.text)
+      return hasDigit(token.text)
     case 'Cap':
-      return token.kind === 'word' && /^\p{Lu}/u.test(token.text)
+      return token.kind === 'word' && startsUpper(token.text)
     case 'lower':
-      return token.kind === 'word' && /^\p{Ll}/u.test(token.text)
+      return token.kind === 'word' && startsLower(token.text)
   }
 }
 
