@@ -99,7 +99,7 @@ export class LineTable<T> {
   }
 }
 
-const VERSION = 14
+const VERSION = 15
 /** The weight of a proper name dictionary-en knows (see entity-names' KNOWN_FLOOR). */
 const DICTIONARY_NAME_WEIGHT = 50_000
 /** Cities below this population do not get garbled forms generated (too obscure to be worth the risk). */
