@@ -34,7 +34,7 @@ export function actorIndex(): Map<string, ActorName[]> {
     names.push({name, kind: 'country', demonym: country.demonyms?.eng?.m, tokens: tokenizeLiteral(name).map((t) => t.norm)})
   }
   // Short names news uses for two countries the data set names otherwise.
-  for (const [name, demonym] of [['America', 'American'], ['Britain', 'British']])
+  for (const [name, demonym] of [['America', 'American'], ['Britain', 'British'], ['Great Britain', 'British']])
     names.push({name, kind: 'country', demonym, tokens: tokenizeLiteral(name).map((t) => t.norm)})
   const lists = readShippedList<{organizations: string[]}>('organizations.yml')
   for (const name of lists.organizations)
