@@ -7,9 +7,8 @@ import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf} from '../parse/tokens.js'
 import {formsOf} from '../rules/inflect.js'
+import {SAYING_VERBS} from './lexicon.js'
 
-// Verbs of saying, thinking and knowing, as lemmas: every form counts ("warn", "warns", "warned").
-const SAYING_VERBS = new Set(['say', 'state', 'note', 'add', 'report', 'announce', 'declare', 'believe', 'think', 'know', 'stress', 'emphasize', 'emphasise', 'underline', 'warn', 'claim', 'admit', 'confirm', 'deny', 'explain', 'insist', 'argue', 'hope', 'expect', 'fear', 'understand', 'recall', 'remind', 'inform', 'assure', 'tell', 'agree', 'promise', 'acknowledge', 'recognize', 'realize', 'suggest', 'indicate', 'show', 'predict', 'estimate', 'conclude', 'decide', 'doubt', 'assume', 'suppose', 'write', 'repeat', 'reiterate', 'specify', 'clarify', 'allege', 'complain', 'learn', 'find', 'demand', 'propose', 'threaten', 'vow', 'pledge', 'signal', 'hint', 'concede', 'maintain', 'contend', 'assert', 'reply', 'respond', 'answer', 'worry', 'ensure', 'prove', 'consider', 'feel'])
 const SAYING_WORDS = new Set([...SAYING_VERBS].flatMap((lemma) => Object.values(formsOf(lemma))))
 // Adjectives that take a "that" clause: "It is clear that…".
 const THAT_ADJECTIVES = new Set(['clear', 'obvious', 'evident', 'known', 'likely', 'possible', 'important', 'sure', 'certain', 'aware', 'convinced', 'confident', 'glad', 'afraid', 'noteworthy', 'true', 'unclear', 'unlikely', 'worried', 'concerned', 'necessary', 'essential', 'significant', 'notable', 'plain', 'apparent'])

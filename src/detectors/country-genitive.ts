@@ -8,7 +8,7 @@ import {actorAt} from '../entities/actors.js'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
 import {documentApostrophe, withApostrophe} from '../rules/plugin.js'
-import {capitalize, FUNCTION_WORDS} from './lexicon.js'
+import {capitalize, FUNCTION_WORDS, startsUpper} from './lexicon.js'
 
 // Only groups whose "of Country" form is the MT calque; "the leaders of Iran" is good English.
 const GROUPS = new Set([
@@ -50,7 +50,7 @@ export default function retextCountryGenitive() {
         const found = actorAt(tokens, afterOf)
         if (!found || found.actor.kind !== 'country' || !found.actor.demonym) continue
         const name = tokens[found.end]
-        if (!name || name.kind !== 'word' || !/^\p{Lu}/u.test(name.text)) continue
+        if (!name || name.kind !== 'word' || !startsUpper(name.text)) continue
         const countryEnd = tokens[found.end - 1].end
         report(file, {
           source: 'country-genitive',
@@ -114,7 +114,7 @@ function reportPossessions(file: VFile, text: string, tokens: Token[]): void {
     if (!found || found.actor.kind !== 'country' || !found.actor.demonym) continue
     const next = tokens[found.end]
     // "of Israel's cabinet", "of Russia Today": the country is part of a longer name.
-    if (next && (/^['’]s?$/.test(next.text) || (next.kind === 'word' && /^\p{Lu}/u.test(next.text)))) continue
+    if (next && (/^['’]s?$/.test(next.text) || (next.kind === 'word' && startsUpper(next.text)))) continue
     const country = text.slice(tokens[hasThe ? start - 1 : start].start, tokens[found.end - 1].end)
     const phrase = [...modifiers.map((word) => word.text), named ? capitalize(head.text) : head.text].join(' ')
     const possessive = withApostrophe(/s$/.test(country) ? `${country}’` : `${country}’s`, documentApostrophe(file))

@@ -94,11 +94,6 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
     const garbles = gazetteer.garblesFor(language)
     const entities = gazetteer.data.entities
 
-    // dictionary-en lists stems; "slower", "samples", "tried" are common words too.
-    const STEMS: Array<[RegExp, string]> = [[/s$/, ''], [/es$/, ''], [/ies$/, 'y'], [/er$/, ''], [/er$/, 'e'], [/est$/, ''], [/est$/, 'e'], [/ed$/, ''], [/ed$/, 'e'], [/ied$/, 'y'], [/ing$/, ''], [/ing$/, 'e'], [/ly$/, ''], [/(.)\1(er|est|ed|ing)$/, '$1']]
-    const isCommonWord = (lower: string): boolean =>
-      gazetteer.words.has(lower) || STEMS.some(([ending, replacement]) => ending.test(lower) && gazetteer.words.has(lower.replace(ending, replacement)))
-
     /** Entities a (capitalized) phrase may be a garble of, best first, and whether it is an exact garble. */
     lookUp = (phrase: string): {entities: Entity[]; exact: boolean} | undefined => {
       const lower = phrase.toLowerCase().replace(/’/g, "'")
@@ -111,7 +106,7 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
       if (exact) {
         found = exact.map((id) => entities[id])
         isExact = true
-      } else if (knownWeight === undefined && !/\s/.test(phrase) && !isCommonWord(lower) && lower.replace(/[^a-z]/g, '').length >= 4) {
+      } else if (knownWeight === undefined && !/\s/.test(phrase) && !gazetteer.isCommonWord(lower) && lower.replace(/[^a-z]/g, '').length >= 4) {
         // Fuzzy matching only for single words: a phrase of several capitals is too often a name.
         const key = translitKey(phrase)
         found = (gazetteer.keys.get(key) ?? nearKeys(key)).map((id) => entities[id])
@@ -119,7 +114,7 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
       found = found.filter((entity) => entity.name.toLowerCase() !== lower)
       if (found.length === 0) return undefined
       // A correct name or a common word stays, unless it names something small next to the entity.
-      if (isCommonWord(lower)) return undefined
+      if (gazetteer.isCommonWord(lower)) return undefined
       if (knownWeight !== undefined && (knownWeight >= KNOWN_FLOOR || found[0].prominence < knownWeight * PROMINENCE_RATIO)) return undefined
       return {entities: found, exact: isExact}
     }
@@ -140,7 +135,7 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
 
     const isUnknown = (word: string): boolean => {
       const lower = word.toLowerCase()
-      return !gazetteer.known.has(lower) && !isCommonWord(lower)
+      return !gazetteer.known.has(lower) && !gazetteer.isCommonWord(lower)
     }
 
     for (const {tokens} of sentencesOf(tree, file)) {

@@ -57,6 +57,12 @@ const IRREGULAR_PLURALS: Record<string, string> = {
   analysis: 'analyses', thesis: 'theses', criterion: 'criteria', phenomenon: 'phenomena',
 }
 
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+
+/** Verbs of saying, thinking and knowing, as lemmas: they take a "that" clause and make asides ("officials said,"). */
+export const SAYING_VERBS = new Set(['say', 'state', 'note', 'add', 'report', 'announce', 'declare', 'believe', 'think', 'know', 'stress', 'emphasize', 'emphasise', 'underline', 'warn', 'claim', 'admit', 'confirm', 'deny', 'explain', 'insist', 'argue', 'hope', 'expect', 'fear', 'understand', 'recall', 'remind', 'inform', 'assure', 'tell', 'agree', 'promise', 'acknowledge', 'recognize', 'realize', 'suggest', 'indicate', 'show', 'predict', 'estimate', 'conclude', 'decide', 'doubt', 'assume', 'suppose', 'write', 'repeat', 'reiterate', 'specify', 'clarify', 'allege', 'complain', 'learn', 'find', 'demand', 'propose', 'threaten', 'vow', 'pledge', 'signal', 'hint', 'concede', 'maintain', 'contend', 'assert', 'reply', 'respond', 'answer', 'worry', 'ensure', 'prove', 'consider', 'feel'])
+
 export function pluralize(word: string): string {
   const lower = word.toLowerCase()
   const irregular = Object.hasOwn(IRREGULAR_PLURALS, lower) ? IRREGULAR_PLURALS[lower] : undefined

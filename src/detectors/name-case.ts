@@ -71,6 +71,7 @@ export default function retextNameCase() {
   return (tree: Root, file: VFile): undefined => {
     const index = nameIndex()
     for (const {tokens} of sentencesOf(tree, file)) {
+      const firstWord = tokens.findIndex((token) => token.kind === 'word')
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i]
         if (token.kind !== 'word' || !startsUpper(token.text)) continue
@@ -90,7 +91,7 @@ export default function retextNameCase() {
           continue
         }
         // A capital at the start of a sentence says nothing about the name ("Foreign ministry officials said").
-        if (i === 0 || tokens.slice(0, i).every((before) => before.kind !== 'word')) continue
+        if (i <= firstWord) continue
         const known = nameAt(tokens, i, index)
         if (!known) continue
         const written = tokens.slice(i, i + known.words.length)

@@ -28,9 +28,7 @@ export default function retextNameConsistency() {
     const gazetteer = loadGazetteer()
     const isKnown = (word: string): boolean => {
       const lower = word.toLowerCase()
-      // Inflected and derived forms of known words: Congresses, Federally, Congressionally.
-      const stems = [lower.replace(/s$/, ''), lower.replace(/es$/, ''), lower.replace(/ly$/, ''), lower.replace(/ally$/, 'al'), lower.replace(/ly$/, 'le')]
-      return gazetteer.known.has(lower) || gazetteer.words.has(lower) || stems.some((stem) => stem !== lower && gazetteer.words.has(stem))
+      return gazetteer.known.has(lower) || gazetteer.isCommonWord(lower)
     }
     // Each distinct spelling is tested and keyed once; a long document repeats its names.
     const spellings = new Map<string, Spelling | null>()

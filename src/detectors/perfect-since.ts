@@ -9,22 +9,21 @@ import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
 import {formsOf, lemmaOf} from '../rules/inflect.js'
-import {COMMON_ADVERBS, subjectIsPlural} from './lexicon.js'
+import {COMMON_ADVERBS, MONTH_NAMES, SAYING_VERBS, startsUpper, subjectIsPlural, WEEKDAY_NAMES} from './lexicon.js'
 
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+const MONTHS = new Set(MONTH_NAMES.map((name) => name.toLowerCase()))
+const WEEKDAYS = new Set(WEEKDAY_NAMES.map((name) => name.toLowerCase()))
 const PERIODS = new Set(['week', 'month', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter', 'weekend', 'decade'])
 const MILESTONES = new Set(['beginning', 'start', 'end', 'outbreak', 'middle'])
 // Words that end a subject before its verb could come: "Since 2019, when he took office…".
 const NOT_IN_SUBJECT = new Set(['when', 'which', 'who', 'after', 'as', 'before', 'that', 'while', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'never', 'also', 'only', 'already'])
-const SAYING = new Set(['say', 'tell', 'report', 'note', 'add', 'write', 'claim', 'state', 'announce'])
 const MAX_SUBJECT = 4
 
 /** The index one past a time expression starting at `start` ("November 2023", "2022", "then", "the start of the war"), or undefined. */
 function timeEnd(tokens: Token[], start: number): number | undefined {
   const word = tokens[start]
   if (!word) return undefined
-  if (MONTHS.has(word.norm) && /^\p{Lu}/u.test(word.text)) {
+  if (MONTHS.has(word.norm) && startsUpper(word.text)) {
     let end = start + 1
     while (end < tokens.length && /^\d{1,4}$/.test(tokens[end].text)) end++
     return end
@@ -48,9 +47,6 @@ function pastTense(token: Token): string | undefined {
   return formsOf(lemma).ed === token.norm ? lemma : undefined
 }
 
-function auxiliaryFor(subject: Token[]): 'has' | 'have' {
-  return subjectIsPlural(subject) ? 'have' : 'has'
-}
 
 export default function retextPerfectSince() {
   return (tree: Root, file: VFile): undefined => {
@@ -76,7 +72,7 @@ function reportSinceFirst(file: VFile, text: string, tokens: Token[]): void {
     const lemma = pastTense(token)
     if (!lemma) continue
     // "Since then, officials said, …" is an aside, not the clause's verb.
-    if (SAYING.has(lemma) && [',', 'that'].includes(tokens[verb + 1]?.norm ?? '')) return
+    if (SAYING_VERBS.has(lemma) && [',', 'that'].includes(tokens[verb + 1]?.norm ?? '')) return
     const words = tokens.slice(subjectStart, verb)
     // "we've regularly filed": the perfect is there already.
     if (words.some((word) => word.kind !== 'word' || NOT_IN_SUBJECT.has(word.norm) || /['’](ve|d)$/.test(word.norm))) return
@@ -85,7 +81,7 @@ function reportSinceFirst(file: VFile, text: string, tokens: Token[]): void {
     while (adverbs > 1 && (COMMON_ADVERBS.has(words[adverbs - 1].norm) || /ly$/.test(words[adverbs - 1].norm))) adverbs--
     const subject = words.slice(0, adverbs)
     const between = words.slice(adverbs).map((word) => word.text)
-    const phrase = [text.slice(subject[0].start, subject[subject.length - 1].end), auxiliaryFor(subject), ...between, formsOf(lemma).pp].join(' ')
+    const phrase = [text.slice(subject[0].start, subject[subject.length - 1].end), subjectIsPlural(subject) ? 'have' : 'has', ...between, formsOf(lemma).pp].join(' ')
     report(file, {
       source: 'perfect-since',
       ruleId: 'perfect-after-since',

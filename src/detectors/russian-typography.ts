@@ -6,9 +6,9 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
+import {MONTH_NAMES} from './lexicon.js'
 import type {ApplyPolicy, Level} from '../types.js'
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 /** What may follow a decimal number: a unit or a scale, so "1,5 and 7" (a list) is left alone. */
 const UNIT =
@@ -74,7 +74,7 @@ function* spacedThousands(text: string): Generator<Hit> {
 
 function* dottedDates(text: string): Generator<Hit> {
   for (const match of text.matchAll(/(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})(?![\d])/g)) {
-    const fixed = `${MONTHS[Number(match[2]) - 1]} ${Number(match[1])}, ${match[3]}`
+    const fixed = `${MONTH_NAMES[Number(match[2]) - 1]} ${Number(match[1])}, ${match[3]}`
     yield {ruleId: 'dotted-date', start: match.index, end: match.index + match[0].length, expected: [fixed], reason: `Unexpected day.month.year date \`${match[0]}\`, expected \`${fixed}\``, level: 'warning', apply: 'review'}
   }
 }

@@ -298,11 +298,19 @@ export interface Gazetteer {
   data: GazetteerData
   known: LineTable<number>
   words: LineTable<string>
+  /** A dictionary word or an inflected or derived form of one ("slower", "tried", "Federally", "Congresses"); lower case in. */
+  isCommonWord(lower: string): boolean
   garblesFor(language: string): LineTable<number[]>
   keys: Map<string, number[]>
 }
 
 let loaded: Gazetteer | undefined
+
+// dictionary-en lists stems; "slower", "samples", "tried", "federally" are common words too.
+const STEMS: Array<[RegExp, string]> = [
+  [/s$/, ''], [/es$/, ''], [/ies$/, 'y'], [/er$/, ''], [/er$/, 'e'], [/est$/, ''], [/est$/, 'e'], [/ed$/, ''], [/ed$/, 'e'],
+  [/ied$/, 'y'], [/ing$/, ''], [/ing$/, 'e'], [/ly$/, ''], [/ly$/, 'le'], [/ally$/, 'al'], [/(.)\1(er|est|ed|ing)$/, '$1'],
+]
 
 /** The gazetteer, from the cache when it is current, else built and cached (about a second). */
 export function loadGazetteer(): Gazetteer {
@@ -323,10 +331,12 @@ export function loadGazetteer(): Gazetteer {
   }
   const garbleTables = new Map<string, LineTable<number[]>>()
   const built = data
+  const words = new LineTable(built.words, (value) => value)
   loaded = {
     data: built,
     known: new LineTable(built.known, Number),
-    words: new LineTable(built.words, (value) => value),
+    words,
+    isCommonWord: (lower) => words.has(lower) || STEMS.some(([ending, replacement]) => ending.test(lower) && words.has(lower.replace(ending, replacement))),
     keys: fromLines(built.keys, toIds),
     garblesFor(language) {
       let table = garbleTables.get(language)
