@@ -80,7 +80,7 @@ function* dottedDates(text: string): Generator<Hit> {
 }
 
 function* scaleAbbreviations(text: string): Generator<Hit> {
-  for (const match of text.matchAll(/(?<=\d[ \u00A0]?)(mln|bln|mlrd|trln|thous)(\.(?=[ \u00A0]+[\p{Ll}\d]))?(?![\p{L}])/gu)) {
+  for (const match of text.matchAll(/(mln|bln|mlrd|trln|thous)(?<=\d[ \u00A0]?(?:mln|bln|mlrd|trln|thous))(\.(?=[ \u00A0]+[\p{Ll}\d]))?(?![\p{L}])/gu)) {
     const word = SCALES[match[1]]
     const gap = text[match.index - 1] === ' ' || text[match.index - 1] === '\u00A0' ? '' : ' '
     yield {ruleId: 'scale-abbreviation', start: match.index, end: match.index + match[0].length, expected: [gap + word], reason: `Unexpected \`${match[0]}\`, expected \`${word}\``, level: 'warning', apply: 'auto'}

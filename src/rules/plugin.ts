@@ -133,9 +133,29 @@ function paragraphsOf(sentences: TokenSentence[]): Array<{start: number; end: nu
 
 /** The apostrophe the document uses most: replacements follow it ("Mr. Trump’s" in a curly text). */
 export function apostropheOf(text: string): '’' | "'" | undefined {
-  const curly = text.match(/\p{L}’\p{L}/gu)?.length ?? 0
-  const straight = text.match(/\p{L}'\p{L}/gu)?.length ?? 0
+  const curly = apostrophesBetweenLetters(text, '’')
+  const straight = apostrophesBetweenLetters(text, "'")
   return curly === 0 && straight === 0 ? undefined : curly >= straight ? '’' : "'"
+}
+
+const LETTER = /^\p{L}/u
+
+function isLetterCode(code: number): boolean {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return LETTER.test(String.fromCodePoint(code))
+}
+
+/** How often `apostrophe` stands between two letters; found with indexOf, as a regex over \p{L} read every character of every file. */
+function apostrophesBetweenLetters(text: string, apostrophe: string): number {
+  let count = 0
+  for (let at = text.indexOf(apostrophe); at >= 0; at = text.indexOf(apostrophe, at + 1)) {
+    if (at === 0 || at + 1 >= text.length) continue
+    let before = text.charCodeAt(at - 1)
+    if (before >= 0xdc00 && before <= 0xdfff && at >= 2) before = text.codePointAt(at - 2) ?? before
+    const after = text.codePointAt(at + 1) ?? 0
+    if (isLetterCode(before) && isLetterCode(after)) count++
+  }
+  return count
 }
 
 /** The apostrophe of the file's document: the hint a re-checked paragraph carries, or counted once per file. */
@@ -154,10 +174,12 @@ export function withApostrophe(value: string, apostrophe: '’' | "'" | undefine
 export default function retextRuleSets(options: RuleSetsOptions) {
   const index = new TokenIndex<RuleVariant>()
   const regexRules: CompiledRule[] = []
+  const topicIndex = new TokenIndex<CompiledRule>()
   for (const set of options.ruleSets)
     for (const rule of set.rules) {
       for (const variant of rule.variants) for (const sequence of variant.sequences) index.add(sequence, variant)
       if (rule.regexes.length > 0) regexRules.push(rule)
+      if (rule.documentTopic) for (const sequence of rule.documentTopic.sequences) topicIndex.add(sequence, rule)
     }
 
   return function transformer(tree: Root, file: VFile): undefined {
@@ -215,17 +237,17 @@ export default function retextRuleSets(options: RuleSetsOptions) {
       }
     }
 
-    const topicCounts = new Map<CompiledRule, number>()
+    // Every rule's topic is counted in one pass, when the first gated rule needs it.
+    let topicCounts: Map<CompiledRule, number> | undefined
     const topicHolds = (rule: CompiledRule): boolean => {
       const topic = rule.documentTopic
       if (!topic) return true
-      let count = topicCounts.get(rule)
-      if (count === undefined) {
-        count = 0
-        for (const sentence of sentences) count += topic.index.matchAll(sentence.tokens).length
-        topicCounts.set(rule, count)
+      if (!topicCounts) {
+        topicCounts = new Map()
+        for (const sentence of sentences)
+          for (const match of topicIndex.matchAll(sentence.tokens)) topicCounts.set(match.payload, (topicCounts.get(match.payload) ?? 0) + 1)
       }
-      return count >= topic.min
+      return (topicCounts.get(rule) ?? 0) >= topic.min
     }
 
     for (const candidate of dropOverlapsPerRule(candidates)) {

@@ -15,8 +15,15 @@ interface Terminal<P> {
 // collections per leaf were ~400,000 objects for every major GC to mark.
 interface TrieNode<P> {
   literal?: Map<string, TrieNode<P>>
-  special?: Map<string, {atom: Atom; node: TrieNode<P>}>
+  special?: Map<string, SpecialEdge<P>>
+  /** The special edges again as an array: the walk tries them at every token, and a Map's iterator is an allocation each time. */
+  specialEdges?: SpecialEdge<P>[]
   terminals?: Terminal<P>[]
+}
+
+interface SpecialEdge<P> {
+  atom: Atom
+  node: TrieNode<P>
 }
 
 export interface TokenMatch<P> {
@@ -29,11 +36,25 @@ export interface TokenMatch<P> {
 
 function createNode<P>(): TrieNode<P> {
   // One shape for every node, so the walk's property reads stay monomorphic.
-  return {literal: undefined, special: undefined, terminals: undefined}
+  return {literal: undefined, special: undefined, specialEdges: undefined, terminals: undefined}
 }
 
-const OPENING = /^["'“‘«([{—–-]+$/
-const CLOSING = /^[.!?…"'”’»)\]}:;,]+$/
+const OPENING = new Set(['"', "'", '“', '‘', '«', '(', '[', '{', '—', '–', '-'])
+const CLOSING = new Set(['.', '!', '?', '…', '"', "'", '”', '’', '»', ')', ']', '}', ':', ';', ','])
+
+// Every member of OPENING and CLOSING is one UTF-16 unit.
+function madeOf(text: string, characters: Set<string>): boolean {
+  if (text.length === 0) return false
+  for (let i = 0; i < text.length; i++) if (!characters.has(text.charAt(i))) return false
+  return true
+}
+
+/** How many opening quotes and brackets begin the sentence: a token at or before that index is at its start. */
+function openingPrefix(tokens: Token[]): number {
+  let count = 0
+  while (count < tokens.length && madeOf(tokens[count].text, OPENING)) count++
+  return count
+}
 
 function hasDigit(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -68,14 +89,14 @@ export function testClass(name: TokenClass, token: Token): boolean {
 /** Start of the sentence (past opening quotes and brackets), or of a line: headlines end without a full stop. */
 export function atSentenceStart(tokens: Token[], index: number): boolean {
   if (tokens[index]?.newlineBefore) return true
-  for (let i = 0; i < index; i++) if (!OPENING.test(tokens[i].text)) return false
+  for (let i = 0; i < index; i++) if (!madeOf(tokens[i].text, OPENING)) return false
   return true
 }
 
 /** End of the sentence (before closing punctuation and quotes), or of a line. */
 export function atSentenceEnd(tokens: Token[], index: number): boolean {
   if (tokens[index]?.newlineBefore) return true
-  for (let i = index; i < tokens.length; i++) if (!CLOSING.test(tokens[i].text)) return false
+  for (let i = index; i < tokens.length; i++) if (!madeOf(tokens[i].text, CLOSING)) return false
   return true
 }
 
@@ -113,7 +134,10 @@ export class TokenIndex<P> {
         node.special ??= new Map()
         const key = specialKey(atom)
         let edge = node.special.get(key)
-        if (!edge) node.special.set(key, (edge = {atom, node: createNode()}))
+        if (!edge) {
+          node.special.set(key, (edge = {atom, node: createNode()}))
+          ;(node.specialEdges ??= []).push(edge)
+        }
         node = edge.node
       }
     }
@@ -123,9 +147,13 @@ export class TokenIndex<P> {
 
   /** Every sequence that matches starting at token `start`. */
   matchAt(tokens: Token[], start: number, out: TokenMatch<P>[] = []): TokenMatch<P>[] {
+    this.opening = openingPrefix(tokens)
     this.walk(this.root, tokens, start, start, out)
     return out
   }
+
+  // The sentence's opening prefix, for the walk's ^ edges (tried at every token); set per match call.
+  private opening = 0
 
   // A method, not a closure made per call: matching runs at every token of every sentence.
   private walk(node: TrieNode<P>, tokens: Token[], start: number, position: number, out: TokenMatch<P>[]): void {
@@ -134,10 +162,13 @@ export class TokenIndex<P> {
       const next = node.literal.get(tokens[position].norm)
       if (next) this.walk(next, tokens, start, position + 1, out)
     }
-    if (!node.special) return
-    for (const {atom, node: child} of node.special.values()) {
+    const edges = node.specialEdges
+    if (!edges) return
+    for (let e = 0; e < edges.length; e++) {
+      const {atom, node: child} = edges[e]
       if (atom.kind === 'anchor') {
-        const holds = atom.at === 'start' ? atSentenceStart(tokens, position) : atSentenceEnd(tokens, position)
+        const holds =
+          atom.at === 'start' ? position <= this.opening || tokens[position]?.newlineBefore === true : atSentenceEnd(tokens, position)
         if (holds) this.walk(child, tokens, start, position, out)
         continue
       }
@@ -151,7 +182,8 @@ export class TokenIndex<P> {
   /** Every match starting anywhere in the sentence. */
   matchAll(tokens: Token[]): TokenMatch<P>[] {
     const out: TokenMatch<P>[] = []
-    for (let start = 0; start < tokens.length; start++) this.matchAt(tokens, start, out)
+    this.opening = openingPrefix(tokens)
+    for (let start = 0; start < tokens.length; start++) this.walk(this.root, tokens, start, start, out)
     // A pattern that starts with ^ or is made only of zero-width atoms before its first token
     // is reached from start 0 only; duplicates at other starts cannot occur because anchors fail.
     return out

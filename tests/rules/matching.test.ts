@@ -219,6 +219,13 @@ rules:
     expect(rules.fix('Trump’s aide, the press secretary of Mr. Trump, spoke.', {apply: 'review'}).output).toBe('Trump’s aide, Mr. Trump’s press secretary, spoke.')
     expect(rules.fix("Trump's aide, the press secretary of Mr. Trump, spoke.", {apply: 'review'}).output).toBe("Trump's aide, Mr. Trump's press secretary, spoke.")
   })
+
+  it('follows the apostrophe the document uses most, counting only apostrophes between letters', () => {
+    const mostlyStraight = "It's Gaza's day; 'quoted' ’ aside, Trump’s aide, the press secretary of Mr. Trump, won't speak."
+    expect(rules.fix(mostlyStraight, {apply: 'review'}).output).toContain("Mr. Trump's press secretary")
+    const mostlyCurly = "It’s ‘here’ and 'there' 'again' 'and again', the press secretary of Mr. Trump."
+    expect(rules.fix(mostlyCurly, {apply: 'review'}).output).toContain('Mr. Trump’s press secretary')
+  })
 })
 
 describe('document topic', () => {
@@ -240,6 +247,26 @@ rules:
     expect(rules.fix(`A hostage spoke.\n\nTwo hostages were freed. ${line}`).output).toBe(
       'A hostage spoke.\n\nTwo hostages were freed. About 24 living hostages remain.',
     )
+  })
+
+  it('counts each rule its own topic', () => {
+    const two = withRules(`
+rules:
+  - id: hostages
+    message: x
+    match: prisoners
+    document: {mentions: "<hostage>", min: 2}
+    replace: hostages
+  - id: storm
+    message: x
+    match: the element
+    document: {mentions: storm, min: 1}
+    replace: the storm
+`)
+    const hostageStory = 'Two hostages and a hostage spoke. The prisoners waited. The element raged.'
+    expect(two.check(hostageStory).findings.map((f) => f.ruleId)).toEqual(['hostages'])
+    const stormStory = 'A storm hit. The prisoners waited. The element raged.'
+    expect(two.check(stormStory).findings.map((f) => f.ruleId)).toEqual(['storm'])
   })
 
   it('counts mentions anywhere in the document, in every word form', () => {
