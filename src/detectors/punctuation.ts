@@ -6,6 +6,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report, type Report} from '../findings.js'
 import {sentencesOf} from '../parse/tokens.js'
+import {execAll} from '../regex.js'
 
 type Finding = Omit<Report, 'source'>
 
@@ -87,8 +88,7 @@ export default function retextPunctuation() {
     for (const sentence of sentencesOf(tree, file)) {
       const slice = text.slice(sentence.start, sentence.end)
       for (const check of CHECKS) {
-        check.regex.lastIndex = 0
-        for (const match of slice.matchAll(check.regex)) {
+        for (const match of execAll(check.regex, slice)) {
           if (check.accepts && !check.accepts(slice, match.index)) continue
           const finding = check.build(match as RegExpExecArray, sentence.start + match.index)
           report(file, {source: 'punctuation', ...finding})

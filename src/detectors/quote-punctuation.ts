@@ -7,17 +7,18 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf} from '../parse/tokens.js'
+import {execAll} from '../regex.js'
 
 // A closing quote (curly, or straight after a non-space) followed by a full stop or comma, not by
 // an ellipsis or a digit.
-const OUTSIDE = /(?<=\S)([”"])([.,])(?![.\d])/g
+const OUTSIDE = /([”"])(?<=\S[”"])([.,])(?![.\d])/g
 
 export default function retextQuotePunctuation() {
   return (tree: Root, file: VFile): undefined => {
     const text = String(file.value)
     for (const sentence of sentencesOf(tree, file)) {
       const slice = text.slice(sentence.start, sentence.end + 1)
-      for (const match of slice.matchAll(OUTSIDE)) {
+      for (const match of execAll(OUTSIDE, slice)) {
         const start = sentence.start + match.index
         if (start >= sentence.end) continue
         // A straight quote preceded by a space opens a quotation; only closing quotes count.

@@ -6,6 +6,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf, type Token, type TokenSentence} from '../parse/tokens.js'
+import {execAll} from '../regex.js'
 import type {CompiledRule, CompiledRuleSet, Context, RuleVariant} from './compile.js'
 import {preserveCase, renderTemplate, replacementAlreadyThere, type MatchCaptures, type TemplatePart} from './replace.js'
 import {atSentenceStart, atomTokenIndexes, matchesCase, TokenIndex} from './token-index.js'
@@ -215,7 +216,7 @@ export default function retextRuleSets(options: RuleSetsOptions) {
         const paragraphText = text.slice(paragraph.start, paragraph.end)
         for (const rule of regexRules)
           for (const regex of rule.regexes) {
-            for (const match of paragraphText.matchAll(regex)) {
+            for (const match of execAll(regex, paragraphText)) {
               const start = paragraph.start + match.index
               const end = start + match[0].length
               const sentence = paragraph.sentences.find((candidate) => candidate.end > start) ?? paragraph.sentences[paragraph.sentences.length - 1]
