@@ -27,9 +27,14 @@ const PROMINENCE_RATIO = 50
 const KNOWN_FLOOR = 50_000
 const MAX_PHRASE = 3
 
+function isApostrophe(character: string): boolean {
+  return character === "'" || character === '’'
+}
+
+// Asked for every capitalized word: string tests, not a regex.
 function stripPossessive(text: string): {base: string; suffix: string} {
-  const match = /^(.*?)(['’]s?)$/u.exec(text)
-  return match && match[1].length > 1 ? {base: match[1], suffix: match[2]} : {base: text, suffix: ''}
+  const cut = isApostrophe(text.charAt(text.length - 1)) ? 1 : text.endsWith('s') && isApostrophe(text.charAt(text.length - 2)) ? 2 : 0
+  return cut > 0 && text.length - cut > 1 ? {base: text.slice(0, -cut), suffix: text.slice(-cut)} : {base: text, suffix: ''}
 }
 
 function withinOneEdit(a: string, b: string): boolean {
@@ -76,10 +81,13 @@ const FIRST_NAME_ENDINGS = new Map(Object.entries({
 
 const TITLES = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'president', 'minister', 'governor', 'mayor', 'general', 'gen.', 'spokesman', 'spokeswoman', 'aide', 'envoy', 'ambassador', 'deputy', 'senator', 'lawmaker', 'director', 'chief', 'head', 'colonel', 'col.', 'judge', 'prosecutor', 'lawyer'])
 
+const SURNAME_ENDINGS = new Set(['iy', 'ii', 'ij', 'yi', 'yy'])
+
 function russianNameEnding(word: string): string | undefined {
   const lower = word.toLowerCase()
   const first = FIRST_NAME_ENDINGS.get(lower)
   if (first) return first.toLowerCase() === lower ? undefined : first
+  if (!SURNAME_ENDINGS.has(word.slice(-2))) return undefined
   const surname = /^(\p{Lu}\p{Ll}{2,}(?:sk|tsk|zk|ck))(?:iy|ii|ij|yi|yy)$/u.exec(word)
   return surname ? surname[1] + 'y' : undefined
 }

@@ -48,7 +48,13 @@ export function startsUpper(text: string): boolean {
 }
 
 export function normalizeText(value: string): string {
-  if (!FOLDED.test(value)) return value.toLowerCase()
+  // Every token is normalized: plain ASCII (no backquote) skips the regex.
+  let plain = true
+  for (let i = 0; i < value.length && plain; i++) {
+    const code = value.charCodeAt(i)
+    plain = code < 128 && code !== 96
+  }
+  if (plain || !FOLDED.test(value)) return value.toLowerCase()
   return foldQuotes(value).replace(/[‐‑]/g, '-').toLowerCase()
 }
 
@@ -91,38 +97,35 @@ export function tokenizeSentence(sentence: Sentence, keepNodes = true): Token[] 
       pendingNewline = false
       continue
     }
-    tokens.push({
-      kind,
-      text,
-      norm: normalizeText(text),
-      start,
-      end,
-      spaceBefore: pendingSpace,
-      newlineBefore: pendingNewline,
-      node: keepNodes && child.type === 'WordNode' ? child : undefined,
-    })
+    // parse-latin cuts "1,000" into "1", ",", "000"; a number is one token.
+    const comma = tokens[tokens.length - 1]
+    const number = tokens[tokens.length - 2]
+    if (
+      comma?.text === ',' && !comma.spaceBefore && !pendingSpace && isDigit(text.charCodeAt(0)) && /^\d{3}(?:\D|$)/.test(text) &&
+      number && /^\d[\d,]*$/.test(number.text)
+    ) {
+      tokens.length -= 2
+      tokens.push({...number, text: number.text + ',' + text, norm: number.norm + ',' + normalizeText(text), end, node: undefined})
+    } else {
+      tokens.push({
+        kind,
+        text,
+        norm: normalizeText(text),
+        start,
+        end,
+        spaceBefore: pendingSpace,
+        newlineBefore: pendingNewline,
+        node: keepNodes && child.type === 'WordNode' ? child : undefined,
+      })
+    }
     pendingSpace = false
     pendingNewline = false
   }
-  return mergeNumbers(tokens)
+  return tokens
 }
 
-/** parse-latin cuts "1,000" into "1", ",", "000"; a number is one token. */
-function mergeNumbers(tokens: Token[]): Token[] {
-  const out: Token[] = []
-  for (const token of tokens) {
-    const previous = out[out.length - 1]
-    const beforePrevious = out[out.length - 2]
-    if (
-      previous?.text === ',' && !previous.spaceBefore && !token.spaceBefore && /^\d{3}(?:\D|$)/.test(token.text) &&
-      beforePrevious && /^\d[\d,]*$/.test(beforePrevious.text)
-    ) {
-      out.splice(-2, 2, {...beforePrevious, text: beforePrevious.text + ',' + token.text, norm: beforePrevious.norm + ',' + token.norm, end: token.end, node: undefined})
-      continue
-    }
-    out.push(token)
-  }
-  return out
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
 }
 
 export function tokenizeTree(tree: Root, keepNodes = true): TokenSentence[] {

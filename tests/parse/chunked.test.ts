@@ -84,4 +84,19 @@ describe('the token view', () => {
     expect(tokens).toContain('Sun.')
     expect(tokens).toContain('Mar.')
   })
+
+  it('keeps a number with thousands separators as one token, but not a decimal comma or a spaced comma', () => {
+    const [sentence] = parseSentences('He paid 1,000,000 dollars, then 12,50 and 3, 000.')
+    const texts = sentence.tokens.map((token) => token.text)
+    expect(texts).toContain('1,000,000')
+    expect(texts.join(' ')).toContain('12 , 50')
+    expect(texts.join(' ')).toContain('3 , 000')
+    const million = sentence.tokens.find((token) => token.text === '1,000,000')
+    expect(million && 'He paid 1,000,000 dollars'.slice(million.start, million.end)).toBe('1,000,000')
+  })
+
+  it('normalizes curly quotes, backquotes, acute accents and non-ASCII capitals', () => {
+    const [sentence] = parseSentences('‘Kiev’ `x´ ÉTÉ')
+    expect(sentence.tokens.map((token) => token.norm)).toEqual(["'", 'kiev', "'", "'", 'x', "'", 'été'])
+  })
 })
