@@ -19,6 +19,7 @@ import retextPunctuation from './punctuation.js'
 import retextQuotePunctuation from './quote-punctuation.js'
 import retextRepeatedWords from './repeated-words.js'
 import retextRussianTypography from './russian-typography.js'
+import retextSequenceOfTenses from './sequence-of-tenses.js'
 import retextUntranslated from './untranslated.js'
 import retextVariantConsistency from './variant-consistency.js'
 
@@ -43,6 +44,7 @@ export const DETECTORS = {
   'inverted-subject': retextInvertedSubject,
   'perfect-since': retextPerfectSince,
   'conditional-will': retextConditionalWill,
+  'sequence-of-tenses': retextSequenceOfTenses,
   'variant-consistency': retextVariantConsistency,
   // Last: it skips names the detectors before it already reported.
   'name-consistency': retextNameConsistency,
@@ -72,6 +74,7 @@ export {
   retextQuotePunctuation,
   retextRepeatedWords,
   retextRussianTypography,
+  retextSequenceOfTenses,
   retextUntranslated,
   retextVariantConsistency,
 }

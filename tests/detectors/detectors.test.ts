@@ -434,6 +434,26 @@ describe('conditional-will', () => {
   })
 })
 
+describe('sequence-of-tenses', () => {
+  const detector = withDetector('sequence-of-tenses')
+  it('moves will and can reported after a past verb of saying into the past', () => {
+    expect(suggestions(detector, 'Leavitt said that the administration will continue to deport them.')).toEqual([
+      {actual: 'will', fixed: 'Leavitt said that the administration would continue to deport them.'},
+    ])
+    expect(suggestions(detector, 'Officials said on the condition of anonymity that the operation can last weeks.')).toEqual([
+      {actual: 'can', fixed: 'Officials said on the condition of anonymity that the operation could last weeks.'},
+    ])
+    expect(suggestions(detector, 'Mr. Katz told reporters he won’t resign.')).toEqual([{actual: 'won’t', fixed: 'Mr. Katz told reporters he wouldn’t resign.'}])
+    expect(suggestions(detector, 'The president said he will decide soon.')).toEqual([{actual: 'will', fixed: 'The president said he would decide soon.'}])
+  })
+  it('leaves the present, the present perfect, objects with relative clauses and direct speech alone', () => {
+    const text =
+      'Officials say that the talks will resume. Hamas has said that it will not disarm. I have today assured him that we will help. ' +
+      'She announced the plan that the city will fund. He said, “We will win.” It is expected that prices will rise. He said that if they will pay, it works.'
+    expect(detector.check(text).findings).toEqual([])
+  })
+})
+
 describe('precision on addresses to Congress', () => {
   it('leaves formal English alone', () => {
     const text =
