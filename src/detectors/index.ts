@@ -7,6 +7,7 @@ import retextCountryArticle from './country-article.js'
 import retextCountryGenitive from './country-genitive.js'
 import retextDemonymSide from './demonym-side.js'
 import retextEntityNames from './entity-names.js'
+import retextGenericPlural from './generic-plural.js'
 import retextHyphenDash from './hyphen-dash.js'
 import retextInvertedSubject from './inverted-subject.js'
 import retextMidsentenceCapital from './midsentence-capital.js'
@@ -47,6 +48,7 @@ export const DETECTORS = {
   'conditional-will': retextConditionalWill,
   'sequence-of-tenses': retextSequenceOfTenses,
   'relative-who': retextRelativeWho,
+  'generic-plural': retextGenericPlural,
   'variant-consistency': retextVariantConsistency,
   // Last: it skips names the detectors before it already reported.
   'name-consistency': retextNameConsistency,
@@ -64,6 +66,7 @@ export {
   retextCountryGenitive,
   retextDemonymSide,
   retextEntityNames,
+  retextGenericPlural,
   retextHyphenDash,
   retextInvertedSubject,
   retextMidsentenceCapital,

@@ -474,6 +474,22 @@ describe('relative-who', () => {
   })
 })
 
+describe('generic-plural', () => {
+  const detector = withDetector('generic-plural')
+  it('drops "The" before a group first named at the start of a sentence', () => {
+    expect(suggestions(detector, 'Fires burned. The residents complained about a lack of water.')).toEqual([
+      {actual: 'The residents', fixed: 'Fires burned. Residents complained about a lack of water.'},
+    ])
+    expect(suggestions(detector, 'The local voters were worried.')).toEqual([{actual: 'The local voters', fixed: 'Local voters were worried.'}])
+  })
+  it('leaves groups named before, made particular, or not at the start of a sentence alone', () => {
+    const text =
+      'Residents fled. The residents returned on Friday. The workers of the plant struck. The doctors who treated him spoke. ' +
+      'Police called the voters. The two pilots landed. The talks resumed.'
+    expect(detector.check(text).findings).toEqual([])
+  })
+})
+
 describe('precision on addresses to Congress', () => {
   it('leaves formal English alone', () => {
     const text =

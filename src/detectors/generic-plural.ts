@@ -1,0 +1,71 @@
+/**
+ * "The" before a group first named at the start of a sentence: "The residents complained", "The
+ * voters were worried", "The firefighters were unable". Russian has no articles, and MT adds
+ * "the" where English news names a group in general: "Residents complained". Only groups of people
+ * (and markets) the document has not named before, without a phrase that makes them particular
+ * ("The residents of Altadena", "The workers who were fired").
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report} from '../findings.js'
+import {sentencesOf, type Token} from '../parse/tokens.js'
+import {capitalize} from './lexicon.js'
+
+const GROUPS = new Set(
+  (
+    'residents voters firefighters rescuers migrants refugees immigrants protesters demonstrators relatives families ' +
+    'employees workers doctors nurses journalists reporters lawmakers legislators investors analysts economists forecasters ' +
+    'meteorologists volunteers activists students teachers patients passengers pilots drivers farmers civilians critics ' +
+    'supporters opponents users consumers customers citizens experts scientists researchers diplomats prosecutors lawyers ' +
+    'conservatives liberals democrats republicans prices markets stocks shares'
+  ).split(' '),
+)
+// After the group, these make it particular: "the residents of Altadena", "the workers who left".
+const PARTICULAR_AFTER = new Set(['of', 'who', 'that', 'whom', 'whose', 'in', 'at', 'from', 'on', 'near', 'with', 'under', 'living', 'based', 'involved', 'killed', 'wounded', 'held', 'taken', 'here', 'there', 'themselves', 'said', 'say', ',', 'and', 'or'])
+const NOT_MODIFIERS = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'two', 'three', 'four', 'five', 'few', 'many', 'other', 'same', 'remaining', 'rest', 'first', 'last'])
+const MAX_MODIFIERS = 2
+
+function singular(word: string): string {
+  return word.endsWith('ies') ? word.slice(0, -3) + 'y' : word.endsWith('s') ? word.slice(0, -1) : word
+}
+
+/** Index of the group noun after "The" at 0, past up to two lower-case modifiers, or -1. */
+function groupAfterThe(tokens: Token[]): number {
+  for (let k = 1; k <= 1 + MAX_MODIFIERS && k < tokens.length; k++) {
+    const token = tokens[k]
+    if (GROUPS.has(token.norm)) return k
+    if (token.kind !== 'word' || token.text !== token.norm || NOT_MODIFIERS.has(token.norm) || !/^[a-z-]+$/.test(token.text)) return -1
+  }
+  return -1
+}
+
+export default function retextGenericPlural() {
+  return (tree: Root, file: VFile): undefined => {
+    const text = String(file.value)
+    const named = new Set<string>()
+    for (const {tokens} of sentencesOf(tree, file)) {
+      const the = tokens[0]
+      const group = the?.text === 'The' ? groupAfterThe(tokens) : -1
+      if (group > 0) {
+        const head = tokens[group].norm
+        const after = tokens[group + 1]
+        if (!named.has(head) && !named.has(singular(head)) && !(after && PARTICULAR_AFTER.has(after.norm))) {
+          const rest = text.slice(tokens[1].start, tokens[group].end)
+          report(file, {
+            source: 'generic-plural',
+            ruleId: 'the-before-group',
+            reason: `Unexpected \`The\` before \`${rest}\`, first named here: English names a group in general without an article`,
+            start: the.start,
+            end: tokens[group].end,
+            expected: [capitalize(rest)],
+            category: 'grammar',
+            level: 'suggestion',
+            apply: 'review',
+          })
+        }
+      }
+      for (const token of tokens) if (token.kind === 'word') named.add(token.norm)
+    }
+    return undefined
+  }
+}
