@@ -53,6 +53,12 @@ function withinOneEdit(a: string, b: string): boolean {
 // Arabic names keep a lower-case article: "al-Sharaa", "ash-Shara" are names too.
 const ARABIC_ARTICLE_NAME = /^(?:al|el|ash|as|ad|ar|at|az|an)-\p{Lu}/u
 
+// Asked for every word: the hyphen is looked for before the regex runs.
+function hasArabicArticle(text: string): boolean {
+  const hyphen = text.indexOf('-')
+  return hyphen >= 2 && hyphen <= 3 && ARABIC_ARTICLE_NAME.test(text)
+}
+
 const REGION_WORDS = new Set(['oblast', 'region', 'krai', 'kray', 'province', 'district'])
 
 /**
@@ -98,7 +104,7 @@ function russianNameEnding(word: string): string | undefined {
 export default function retextEntityNames(options: EntityNamesOptions = {}) {
   const language = options.from ?? 'ru'
   // The same capitalized words recur within and across documents: look each up once.
-  const memo = new Map<string, ReturnType<typeof lookUp>>()
+  const memo = new Map<string, ReturnType<typeof lookUp> | null>()
   let lookUp: (phrase: string) => {entities: Entity[]; exact: boolean} | undefined = () => undefined
   return (tree: Root, file: VFile): undefined => {
     const gazetteer = loadGazetteer()
@@ -130,9 +136,13 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
       return {entities: found, exact: isExact}
     }
     const candidatesFor = (phrase: string): {entities: Entity[]; exact: boolean} | undefined => {
-      if (memo.size > 100_000) memo.clear()
-      if (!memo.has(phrase)) memo.set(phrase, lookUp(phrase))
-      return memo.get(phrase)
+      let found = memo.get(phrase)
+      if (found === undefined) {
+        if (memo.size > 100_000) memo.clear()
+        found = lookUp(phrase) ?? null
+        memo.set(phrase, found)
+      }
+      return found ?? undefined
     }
 
     /** Keys one edit away, for longer words only ("Venesuela" → Venezuela). */
@@ -150,7 +160,7 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
     }
 
     for (const {tokens} of sentencesOf(tree, file)) {
-      const capitalized = tokens.map((token) => token.kind === 'word' && (startsUpper(token.text) || ARABIC_ARTICLE_NAME.test(token.text)))
+      const capitalized = tokens.map((token) => token.kind === 'word' && (startsUpper(token.text) || hasArabicArticle(token.text)))
       for (let i = 0; i < tokens.length; i++) {
         const first = tokens[i]
         if (!capitalized[i]) continue
@@ -195,10 +205,9 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
           let allCapitalized = true
           for (let k = 1; k < length && allCapitalized; k++) allCapitalized = capitalized[i + k] && tokens[i + k].spaceBefore
           if (!allCapitalized) continue
-          const phrase = tokens.slice(i, i + length)
-          const last = phrase[phrase.length - 1]
-          const {base, suffix} = stripPossessive(last.text)
-          const text = [...phrase.slice(0, -1).map((token) => token.text), base].join(' ')
+          const {base, suffix} = stripPossessive(tokens[i + length - 1].text)
+          let text = base
+          for (let k = i + length - 2; k >= i; k--) text = tokens[k].text + ' ' + text
           // "the Sverdlovsk region", "Leningrad oblast": a region keeps the Soviet-era city name.
           if (REGION_WORDS.has(tokens[i + length]?.norm ?? '')) continue
           const found = candidatesFor(text)
@@ -212,7 +221,7 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
             ruleId: found.exact ? 'transliterated-name' : 'name-like-transliteration',
             reason: `Unexpected \`${text}\`, expected \`${found.entities[0].name}\`: ${found.exact ? 'a romanized or declined form of the name' : 'spelled like a transliteration of the name'}`,
             start: first.start,
-            end: last.end,
+            end: tokens[i + length - 1].end,
             expected,
             category: 'entity',
             level: found.exact ? 'error' : 'warning',

@@ -11,6 +11,10 @@ import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
 import {capitalize} from './lexicon.js'
 
+function singular(word: string): string {
+  return word.endsWith('ies') ? word.slice(0, -3) + 'y' : word.endsWith('s') ? word.slice(0, -1) : word
+}
+
 const GROUPS = new Set(
   (
     'residents voters firefighters rescuers migrants refugees immigrants protesters demonstrators relatives families ' +
@@ -20,14 +24,13 @@ const GROUPS = new Set(
     'conservatives liberals democrats republicans prices markets stocks shares'
   ).split(' '),
 )
+// The words that name a group, in either number: only these need remembering.
+const NAMEABLE = new Set([...GROUPS].flatMap((group) => [group, singular(group)]))
+
 // After the group, these make it particular: "the residents of Altadena", "the workers who left".
 const PARTICULAR_AFTER = new Set(['of', 'who', 'that', 'whom', 'whose', 'in', 'at', 'from', 'on', 'near', 'with', 'under', 'living', 'based', 'involved', 'killed', 'wounded', 'held', 'taken', 'here', 'there', 'themselves', 'said', 'say', ',', 'and', 'or'])
 const NOT_MODIFIERS = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'two', 'three', 'four', 'five', 'few', 'many', 'other', 'same', 'remaining', 'rest', 'first', 'last'])
 const MAX_MODIFIERS = 2
-
-function singular(word: string): string {
-  return word.endsWith('ies') ? word.slice(0, -3) + 'y' : word.endsWith('s') ? word.slice(0, -1) : word
-}
 
 /** Index of the group noun after "The" at 0, past up to two lower-case modifiers, or -1. */
 function groupAfterThe(tokens: Token[]): number {
@@ -64,7 +67,7 @@ export default function retextGenericPlural() {
           })
         }
       }
-      for (const token of tokens) if (token.kind === 'word') named.add(token.norm)
+      for (const token of tokens) if (NAMEABLE.has(token.norm)) named.add(token.norm)
     }
     return undefined
   }
