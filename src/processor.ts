@@ -124,7 +124,9 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     fix: (input, fixOptions = {}) =>
       fixWithDecisions(input, fixOptions, (text) => check(text).findings, decisions, (after, round, previous) => {
         const apostrophe = apostropheOf(after) ?? null
-        return recheckChanged(after, round, previous, (paragraph) => check(new VFile({value: paragraph, data: {postedit: {apostrophe}}})).findings)
+        // The paragraph is checked without its document: it carries the document's apostrophe, and
+        // detectors that judge by the whole document wait for the fixpoint's final full check.
+        return recheckChanged(after, round, previous, (paragraph) => check(new VFile({value: paragraph, data: {postedit: {apostrophe, partOfDocument: true}}})).findings)
       }),
   }
 }

@@ -13,13 +13,17 @@ import {FUNCTION_WORDS} from './lexicon.js'
 /** English country names that take "the". */
 const TAKES_THE = /^(United |Republic|Central African|Dominican|Czech|Democratic|Holy See|Vatican)|s$|^(Gambia|Congo|Bahamas|Philippines|Netherlands|Maldives|Seychelles|Comoros)$/
 
+const PLACE_ADJECTIVES = new Set(['neighboring', 'neighbouring', 'neighbor', 'northern', 'southern', 'eastern', 'western', 'central', 'war-torn', 'landlocked', 'oil-rich', 'tiny', 'impoverished', 'isolated', 'modern', 'present-day', 'communist', 'democratic', 'independent'])
+
 export default function retextCountryArticle() {
   return (tree: Root, file: VFile): undefined => {
     for (const {tokens} of sentencesOf(tree, file)) {
       for (let i = 0; i + 1 < tokens.length; i++) {
         const article = tokens[i]
         if (article.norm !== 'the') continue
-        const found = actorAt(tokens, i + 1)
+        // "the neighboring Thailand": an adjective of place or size between keeps no article either.
+        const described = PLACE_ADJECTIVES.has(tokens[i + 1].norm) ? 1 : 0
+        const found = actorAt(tokens, i + 1 + described)
         if (!found || found.actor.kind !== 'country' || TAKES_THE.test(found.actor.name)) continue
         const next = tokens[found.end]
         // The name as a modifier ("the Israel-Hamas talks", "the Kazakhstan government") is fine.

@@ -8,7 +8,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
-import {sentencesOf, type Token} from '../parse/tokens.js'
+import {isPartOfDocument, sentencesOf, type Token} from '../parse/tokens.js'
 import {capitalize} from './lexicon.js'
 
 function singular(word: string): string {
@@ -44,6 +44,8 @@ function groupAfterThe(tokens: Token[]): number {
 
 export default function retextGenericPlural() {
   return (tree: Root, file: VFile): undefined => {
+    // A first mention can only be told in the whole document.
+    if (isPartOfDocument(file)) return undefined
     const text = String(file.value)
     const named = new Set<string>()
     for (const {tokens} of sentencesOf(tree, file)) {

@@ -67,6 +67,27 @@ function nameAt(tokens: Token[], start: number, index: NameIndex): KnownName | u
   return undefined
 }
 
+/**
+ * A known name whose first words are joined by hyphens in one token and whose other words follow:
+ * "Roman-Catholic church". Returns the name and the index after its last token.
+ */
+function hyphenatedStartAt(tokens: Token[], start: number, index: NameIndex): {known: KnownName; end: number} | undefined {
+  const parts = tokens[start].norm.split('-')
+  if (parts.length < 2) return undefined
+  for (const known of index.byFirstWord.get(parts[0]) ?? []) {
+    const rest = known.words.length - parts.length
+    if (rest < 1 || start + rest >= tokens.length) continue
+    const holds = known.words.every((word, k) => {
+      const wanted = word.toLowerCase()
+      if (k < parts.length) return parts[k] === wanted
+      const token = tokens[start + 1 + k - parts.length]
+      return token.norm === wanted && token.spaceBefore
+    })
+    if (holds) return {known, end: start + 1 + rest}
+  }
+  return undefined
+}
+
 export default function retextNameCase() {
   return (tree: Root, file: VFile): undefined => {
     const index = nameIndex()
@@ -88,6 +109,23 @@ export default function retextNameCase() {
             level: 'warning',
             apply: 'review',
           })
+          continue
+        }
+        const joined = token.text.includes('-') ? hyphenatedStartAt(tokens, i, index) : undefined
+        if (joined) {
+          const end = tokens[joined.end - 1].end
+          report(file, {
+            source: 'name-case',
+            ruleId: 'hyphenated-name',
+            reason: `Unexpected \`${String(file.value).slice(token.start, end)}\`, expected \`${joined.known.name}\`: English writes the name without hyphens, every word capitalized`,
+            start: token.start,
+            end,
+            expected: [joined.known.name],
+            category: 'entity',
+            level: 'warning',
+            apply: 'review',
+          })
+          i = joined.end - 1
           continue
         }
         // A capital at the start of a sentence says nothing about the name ("Foreign ministry officials said").

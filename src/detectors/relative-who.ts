@@ -31,9 +31,10 @@ const TITLES = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr', 'p
 const PLURAL_VERBS = new Set(['are', 'were', 'have'])
 const SINGULAR_VERBS = new Set(['is', 'was', 'has'])
 const PLURAL_PERSONS = new Set(['men', 'women', 'children', 'people'])
+const QUANTITIES = new Set(['dozens', 'hundreds', 'thousands', 'millions', 'tens', 'scores', 'some', 'many', 'most', 'several', 'all', 'both', 'number', 'group', 'couple'])
 
 // Auxiliaries, modals and adverbs that open a clause about its subject: "which was", "which also".
-const CLAUSE_OPENERS = new Set(['was', 'were', 'is', 'are', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'also', 'later', 'then', 'still', 'previously', 'already', 'never', 'often', 'once', 'recently', 'repeatedly'])
+const CLAUSE_OPENERS = new Set(['was', 'were', 'is', 'are', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'also', 'later', 'earlier', 'then', 'still', 'previously', 'already', 'never', 'often', 'once', 'recently', 'repeatedly', 'now'])
 
 /** A finite verb or a clause opener, as far as a word alone tells: "spent", "pressed", "says"; not "side". */
 function looksLikeVerb(token: Token): boolean {
@@ -70,7 +71,9 @@ export default function retextRelativeWho() {
       if (pluralHead ? SINGULAR_VERBS.has(verb) || /[^s]s$/.test(verb) : PLURAL_VERBS.has(verb)) return false
       // "the party of the chancellor, which": the clause may be about the party, unless a plural
       // verb agrees only with the people ("the dismissal of the employees, which are").
-      for (let k = comma - 2; k >= Math.max(0, comma - 5); k--) if (tokens[k].norm === 'of') return pluralHead && PLURAL_VERBS.has(verb)
+      // A count before "of" is no other thing: "dozens of the workers, which".
+      for (let k = comma - 2; k >= Math.max(0, comma - 5); k--)
+        if (tokens[k].norm === 'of') return QUANTITIES.has(tokens[k - 1]?.norm ?? '') || (pluralHead && PLURAL_VERBS.has(verb))
       return true
     }
     for (const {tokens} of sentencesOf(tree, file)) {

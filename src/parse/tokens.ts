@@ -149,6 +149,14 @@ export function tokenizeTree(tree: Root, keepNodes = true): TokenSentence[] {
   return sentences
 }
 
+/**
+ * Whether the file is one paragraph of a document re-checked alone during fixing: detectors that
+ * judge by what the document said before (first mentions) must not guess from the paragraph.
+ */
+export function isPartOfDocument(file: VFile): boolean {
+  return (file.data as {postedit?: {partOfDocument?: boolean}}).postedit?.partOfDocument === true
+}
+
 /** Record a file's token sentences, made by the parser along with its tree. */
 export function attachSentences(file: VFile, tree: Root, sentences: TokenSentence[]): void {
   const data = file.data as {postedit?: {sentences?: TokenSentence[]; tree?: Root}}

@@ -195,9 +195,10 @@ describe('country-article', () => {
   const detector = withDetector('country-article')
   it('drops "the" before a country that takes none', () => {
     expect(suggestions(detector, 'snow melting in the Kazakhstan.')).toEqual([{actual: 'the Kazakhstan', fixed: 'snow melting in Kazakhstan.'}])
+    expect(suggestions(detector, 'It was felt in the neighboring Thailand, too.')).toEqual([{actual: 'the neighboring Thailand', fixed: 'It was felt in neighboring Thailand, too.'}])
   })
   it('keeps it where the name takes it or is a modifier', () => {
-    expect(detector.check('the United States, the Netherlands, the Kazakhstan government, the Israel-Hamas talks').findings).toEqual([])
+    expect(detector.check('the United States, the Netherlands, the Kazakhstan government, the Israel-Hamas talks, the southern Lebanon region, the neighboring Netherlands').findings).toEqual([])
   })
 })
 
@@ -383,6 +384,7 @@ describe('name-case', () => {
     expect(suggestions(detector, 'Jets flew over the Red sea.')).toEqual([{actual: 'Red sea', fixed: 'Jets flew over the Red Sea.'}])
     expect(suggestions(detector, 'The Central command said so.')).toEqual([{actual: 'Central command', fixed: 'The Central Command said so.'}])
     expect(suggestions(detector, 'He flew to New-York.')).toEqual([{actual: 'New-York', fixed: 'He flew to New York.'}])
+    expect(suggestions(detector, 'He led the Roman-Catholic church.')).toEqual([{actual: 'Roman-Catholic church', fixed: 'He led the Roman Catholic Church.'}])
   })
   it('leaves a sentence-initial capital, lower-case phrases and hyphenated names alone', () => {
     expect(detector.check('Foreign ministry officials said. The red sea of flags. Rostov-on-Don and Guinea-Bissau.').findings).toEqual([])
@@ -462,6 +464,8 @@ describe('relative-who', () => {
     ])
     expect(suggestions(detector, 'They heeded Mr. Trump, which pressed them.')).toEqual([{actual: 'which', fixed: 'They heeded Mr. Trump, who pressed them.'}])
     expect(suggestions(detector, 'Mayor Karen Bas, which was in Ghana, returned.')).toEqual([{actual: 'which', fixed: 'Mayor Karen Bas, who was in Ghana, returned.'}])
+    expect(suggestions(detector, 'They sought dozens of the workers, which stayed inside.')).toEqual([{actual: 'which', fixed: 'They sought dozens of the workers, who stayed inside.'}])
+    expect(suggestions(detector, 'President Javier Milei, which earlier criticized him, spoke.')).toEqual([{actual: 'which', fixed: 'President Javier Milei, who earlier criticized him, spoke.'}])
     expect(suggestions(detector, 'It dismissed thousands of federal employees, which are on probation.')).toEqual([
       {actual: 'which', fixed: 'It dismissed thousands of federal employees, who are on probation.'},
     ])
