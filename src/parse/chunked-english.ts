@@ -149,14 +149,18 @@ class ChunkParser extends ParseEnglish {
     let start = point(0)
     let previousKind = 0
     let previous = -1
-    const flush = (to: number): void => {
+    // A node's end point is the next node's start and a word's text node shares its points: the
+    // parser's plugins replace points but never change one, and a third of the scan's objects were points.
+    const flush = (to: number): Point => {
       const text = value.slice(from, to)
       const type = NODE_TYPES[previousKind]
+      const end = point(to)
       if (previousKind === WORD) {
-        children.push({type: 'WordNode', children: [{type: 'TextNode', value: text, position: {start, end: point(to)}}], position: {start, end: point(to)}})
+        children.push({type: 'WordNode', children: [{type: 'TextNode', value: text, position: {start, end}}], position: {start, end}})
       } else {
-        children.push({type, value: text, position: {start, end: point(to)}} as SentenceContent)
+        children.push({type, value: text, position: {start, end}} as SentenceContent)
       }
+      return end
     }
     for (let index = 0; index < value.length; index++) {
       const current = value.charCodeAt(index)
@@ -166,9 +170,8 @@ class ChunkParser extends ParseEnglish {
         previousKind !== 0 &&
         !(previousKind === kind && (kind === WORD || kind === WHITE_SPACE || current === previous || (current >= 0xd800 && current <= 0xdfff)))
       ) {
-        flush(index)
+        start = flush(index)
         from = index
-        start = point(index)
       }
       // \r, \r\n and \n each end a line.
       if (current === 13 || (current === 10 && previous !== 13)) {
