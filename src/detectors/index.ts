@@ -1,5 +1,6 @@
 /** The generic detectors, by name. Each is a retext plugin with one job. */
 import retextActorPronoun from './actor-pronoun.js'
+import retextArticleFirstMention from './article-first-mention.js'
 import retextArticleNumber from './article-number.js'
 import retextCommaBeforeThat from './comma-before-that.js'
 import retextConditionalWill from './conditional-will.js'
@@ -49,6 +50,7 @@ export const DETECTORS = {
   'sequence-of-tenses': retextSequenceOfTenses,
   'relative-who': retextRelativeWho,
   'generic-plural': retextGenericPlural,
+  'article-first-mention': retextArticleFirstMention,
   'variant-consistency': retextVariantConsistency,
   // Last: it skips names the detectors before it already reported.
   'name-consistency': retextNameConsistency,
@@ -59,6 +61,7 @@ export const DETECTOR_NAMES = Object.keys(DETECTORS) as DetectorName[]
 
 export {
   retextActorPronoun,
+  retextArticleFirstMention,
   retextArticleNumber,
   retextCommaBeforeThat,
   retextConditionalWill,

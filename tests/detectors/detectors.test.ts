@@ -494,6 +494,22 @@ describe('generic-plural', () => {
   })
 })
 
+describe('article-first-mention', () => {
+  const detector = withDetector('article-first-mention')
+  it('offers "a" where a rated thing is named for the first time', () => {
+    expect(suggestions(detector, 'The ruling handed the administration the important victory.')).toEqual([
+      {actual: 'the important victory', fixed: 'The ruling handed the administration an important victory.'},
+    ])
+    expect(detector.check('Khamenei promised the severe punishment.').findings[0]?.expected).toEqual(['a severe punishment', 'severe punishment'])
+  })
+  it('leaves things named before, made particular, plural, or after other adjectives alone', () => {
+    const text =
+      'A victory came. It was the important victory. The major disaster of 2005 hit. The sharp rise that followed hurt. ' +
+      'They faced the heavy losses. It was the key rate. She got the new job.'
+    expect(detector.check(text).findings).toEqual([])
+  })
+})
+
 describe('precision on addresses to Congress', () => {
   it('leaves formal English alone', () => {
     const text =

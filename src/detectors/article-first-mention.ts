@@ -1,0 +1,62 @@
+/**
+ * "the" where English introduces something new with "a": "handing the administration the
+ * important victory", "Khamenei promised the severe punishment". Russian has no articles and MT
+ * defaults to "the". Only after an adjective that rates or sizes (important, severe, major …),
+ * before a singular noun the document has not named before and that nothing after makes particular
+ * ("the major disaster of 2005", "the heavy fighting that followed").
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report} from '../findings.js'
+import {isPartOfDocument, sentencesOf, type Token} from '../parse/tokens.js'
+import {capitalize, FUNCTION_WORDS} from './lexicon.js'
+
+const RATING_ADJECTIVES = new Set(
+  'important serious severe gross immediate extraordinary unprecedented major significant huge sharp rare heavy strong possible massive harsh decisive crucial historic fresh additional fragile temporary permanent lasting comprehensive large small'.split(' '),
+)
+// After the noun, these make it particular: "the major disaster of 2005", "the sharp rise that".
+const PARTICULAR_AFTER = new Set(['of', 'that', 'which', 'who', 'between', 'with', 'in', 'on', 'for', 'to', 'from', 'at', 'by', 'against', 'over', 'under', 'announced', 'signed', 'reached', 'proposed', 'agreed', 'described', 'mentioned', ',', "'s", '’s'])
+
+function indefinite(phrase: string): string {
+  return (/^[aeiou]/i.test(phrase) ? 'an ' : 'a ') + phrase
+}
+
+function isSingularNoun(token: Token | undefined): token is Token {
+  return token !== undefined && token.kind === 'word' && token.text === token.norm && /^[a-z]+$/.test(token.text) && !token.norm.endsWith('s') && !RATING_ADJECTIVES.has(token.norm)
+}
+
+export default function retextArticleFirstMention() {
+  return (tree: Root, file: VFile): undefined => {
+    // A first mention can only be told in the whole document.
+    if (isPartOfDocument(file)) return undefined
+    const text = String(file.value)
+    const named = new Set<string>()
+    for (const {tokens} of sentencesOf(tree, file)) {
+      for (let i = 0; i + 2 < tokens.length; i++) {
+        const article = tokens[i]
+        if (article.norm !== 'the' || !RATING_ADJECTIVES.has(tokens[i + 1].norm) || tokens[i + 1].text !== tokens[i + 1].norm) continue
+        const noun = tokens[i + 2]
+        if (!isSingularNoun(noun) || named.has(noun.norm)) continue
+        const after = tokens[i + 3]
+        if (after && PARTICULAR_AFTER.has(after.norm)) continue
+        // Another lower-case content word: the "noun" was a modifier ("the major industrial powers").
+        if (after && after.kind === 'word' && after.text === after.norm && !FUNCTION_WORDS.has(after.norm)) continue
+        const phrase = text.slice(tokens[i + 1].start, noun.end)
+        const withArticle = indefinite(phrase)
+        report(file, {
+          source: 'article-first-mention',
+          ruleId: 'the-for-a',
+          reason: `Unexpected \`${article.text}\` before \`${phrase}\`, named here for the first time: expected \`${withArticle}\` (or no article for a mass noun)`,
+          start: article.start,
+          end: noun.end,
+          expected: article.text === 'The' ? [capitalize(withArticle), capitalize(phrase)] : [withArticle, phrase],
+          category: 'grammar',
+          level: 'suggestion',
+          apply: 'review',
+        })
+      }
+      for (const token of tokens) if (token.kind === 'word') named.add(token.norm)
+    }
+    return undefined
+  }
+}
