@@ -12,10 +12,12 @@ import {isPartOfDocument, sentencesOf, type Token} from '../parse/tokens.js'
 import {capitalize, FUNCTION_WORDS} from './lexicon.js'
 
 const RATING_ADJECTIVES = new Set(
-  'important serious severe gross immediate extraordinary unprecedented major significant huge sharp rare heavy strong possible massive harsh decisive crucial historic fresh additional fragile temporary permanent lasting comprehensive large small'.split(' '),
+  'important serious severe gross immediate extraordinary unprecedented major significant huge sharp rare heavy strong possible massive harsh decisive crucial historic fresh additional fragile temporary permanent lasting comprehensive large small terrible horrible tragic awful enormous'.split(' '),
 )
 // After the noun, these make it particular: "the major disaster of 2005", "the sharp rise that".
 const PARTICULAR_AFTER = new Set(['of', 'that', 'which', 'who', 'between', 'with', 'in', 'on', 'for', 'to', 'from', 'at', 'by', 'against', 'over', 'under', 'announced', 'signed', 'reached', 'proposed', 'agreed', 'described', 'mentioned', ',', "'s", '’s'])
+
+const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they'])
 
 function indefinite(phrase: string): string {
   return (/^[aeiou]/i.test(phrase) ? 'an ' : 'a ') + phrase
@@ -39,6 +41,8 @@ export default function retextArticleFirstMention() {
         if (!isSingularNoun(noun) || named.has(noun.norm)) continue
         const after = tokens[i + 3]
         if (after && PARTICULAR_AFTER.has(after.norm)) continue
+        // A pronoun starts a relative clause without "that": "the horrible heartache they have endured".
+        if (after && SUBJECT_PRONOUNS.has(after.norm)) continue
         // Another lower-case content word: the "noun" was a modifier ("the major industrial powers").
         if (after && after.kind === 'word' && after.text === after.norm && !FUNCTION_WORDS.has(after.norm)) continue
         const phrase = text.slice(tokens[i + 1].start, noun.end)

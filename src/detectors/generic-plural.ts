@@ -18,7 +18,7 @@ function singular(word: string): string {
 const GROUPS = new Set(
   (
     'residents voters firefighters rescuers migrants refugees immigrants protesters demonstrators relatives families ' +
-    'employees workers doctors nurses journalists reporters lawmakers legislators investors analysts economists forecasters ' +
+    'officials employees workers doctors nurses journalists reporters lawmakers legislators investors analysts economists forecasters ' +
     'meteorologists volunteers activists students teachers patients passengers pilots drivers farmers civilians critics ' +
     'supporters opponents users consumers customers citizens experts scientists researchers diplomats prosecutors lawyers ' +
     'conservatives liberals democrats republicans prices markets stocks shares'
