@@ -8,7 +8,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
-import {isPartOfDocument, sentencesOf, type Token} from '../parse/tokens.js'
+import {firstMentions, isPartOfDocument, sentencesOf, type Token} from '../parse/tokens.js'
 import {capitalize, FUNCTION_WORDS} from './lexicon.js'
 
 const RATING_ADJECTIVES = new Set(
@@ -32,34 +32,45 @@ export default function retextArticleFirstMention() {
     // A first mention can only be told in the whole document.
     if (isPartOfDocument(file)) return undefined
     const text = String(file.value)
-    const named = new Set<string>()
-    for (const {tokens} of sentencesOf(tree, file)) {
+    const sentences = sentencesOf(tree, file)
+    const candidates: Array<{sentence: number; index: number}> = []
+    sentences.forEach(({tokens}, sentence) => {
       for (let i = 0; i + 2 < tokens.length; i++) {
-        const article = tokens[i]
-        if (article.norm !== 'the' || !RATING_ADJECTIVES.has(tokens[i + 1].norm) || tokens[i + 1].text !== tokens[i + 1].norm) continue
+        if (tokens[i].norm !== 'the' || !RATING_ADJECTIVES.has(tokens[i + 1].norm) || tokens[i + 1].text !== tokens[i + 1].norm) continue
         const noun = tokens[i + 2]
-        if (!isSingularNoun(noun) || named.has(noun.norm)) continue
+        if (!isSingularNoun(noun)) continue
         const after = tokens[i + 3]
         if (after && PARTICULAR_AFTER.has(after.norm)) continue
         // A pronoun starts a relative clause without "that": "the horrible heartache they have endured".
         if (after && SUBJECT_PRONOUNS.has(after.norm)) continue
         // Another lower-case content word: the "noun" was a modifier ("the major industrial powers").
         if (after && after.kind === 'word' && after.text === after.norm && !FUNCTION_WORDS.has(after.norm)) continue
-        const phrase = text.slice(tokens[i + 1].start, noun.end)
-        const withArticle = indefinite(phrase)
-        report(file, {
-          source: 'article-first-mention',
-          ruleId: 'the-for-a',
-          reason: `Unexpected \`${article.text}\` before \`${phrase}\`, named here for the first time: expected \`${withArticle}\` (or no article for a mass noun)`,
-          start: article.start,
-          end: noun.end,
-          expected: article.text === 'The' ? [capitalize(withArticle), capitalize(phrase)] : [withArticle, phrase],
-          category: 'grammar',
-          level: 'suggestion',
-          apply: 'review',
-        })
+        candidates.push({sentence, index: i})
       }
-      for (const token of tokens) if (token.kind === 'word') named.add(token.norm)
+    })
+    if (candidates.length === 0) return undefined
+    // Where each candidate noun is first named; only these words are looked for.
+    const nouns = new Set(candidates.map(({sentence, index}) => sentences[sentence].tokens[index + 2].norm))
+    const firstNamed = firstMentions(sentences, nouns)
+    for (const {sentence, index} of candidates) {
+      const tokens = sentences[sentence].tokens
+      const article = tokens[index]
+      const noun = tokens[index + 2]
+      // Named before this sentence: "the" points back to it.
+      if ((firstNamed.get(noun.norm) ?? noun.start) < sentences[sentence].start) continue
+      const phrase = text.slice(tokens[index + 1].start, noun.end)
+      const withArticle = indefinite(phrase)
+      report(file, {
+        source: 'article-first-mention',
+        ruleId: 'the-for-a',
+        reason: `Unexpected \`${article.text}\` before \`${phrase}\`, named here for the first time: expected \`${withArticle}\` (or no article for a mass noun)`,
+        start: article.start,
+        end: noun.end,
+        expected: article.text === 'The' ? [capitalize(withArticle), capitalize(phrase)] : [withArticle, phrase],
+        category: 'grammar',
+        level: 'suggestion',
+        apply: 'review',
+      })
     }
     return undefined
   }

@@ -8,7 +8,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
-import {isPartOfDocument, sentencesOf, type Token} from '../parse/tokens.js'
+import {firstMentions, isPartOfDocument, sentencesOf, type Token} from '../parse/tokens.js'
 import {capitalize} from './lexicon.js'
 
 function singular(word: string): string {
@@ -24,9 +24,6 @@ const GROUPS = new Set(
     'conservatives liberals democrats republicans prices markets stocks shares'
   ).split(' '),
 )
-// The words that name a group, in either number: only these need remembering.
-const NAMEABLE = new Set([...GROUPS].flatMap((group) => [group, singular(group)]))
-
 // After the group, these make it particular: "the residents of Altadena", "the workers who left".
 const PARTICULAR_AFTER = new Set(['of', 'who', 'that', 'whom', 'whose', 'in', 'at', 'from', 'on', 'near', 'with', 'under', 'living', 'based', 'involved', 'killed', 'wounded', 'held', 'taken', 'here', 'there', 'themselves', 'said', 'say', ',', 'and', 'or'])
 const NOT_MODIFIERS = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'two', 'three', 'four', 'five', 'few', 'many', 'other', 'same', 'remaining', 'rest', 'first', 'last'])
@@ -47,29 +44,32 @@ export default function retextGenericPlural() {
     // A first mention can only be told in the whole document.
     if (isPartOfDocument(file)) return undefined
     const text = String(file.value)
-    const named = new Set<string>()
-    for (const {tokens} of sentencesOf(tree, file)) {
-      const the = tokens[0]
-      const group = the?.text === 'The' ? groupAfterThe(tokens) : -1
-      if (group > 0) {
-        const head = tokens[group].norm
-        const after = tokens[group + 1]
-        if (!named.has(head) && !named.has(singular(head)) && !(after && PARTICULAR_AFTER.has(after.norm))) {
-          const rest = text.slice(tokens[1].start, tokens[group].end)
-          report(file, {
-            source: 'generic-plural',
-            ruleId: 'the-before-group',
-            reason: `Unexpected \`The\` before \`${rest}\`, first named here: English names a group in general without an article`,
-            start: the.start,
-            end: tokens[group].end,
-            expected: [capitalize(rest)],
-            category: 'grammar',
-            level: 'suggestion',
-            apply: 'review',
-          })
-        }
-      }
-      for (const token of tokens) if (NAMEABLE.has(token.norm)) named.add(token.norm)
+    const sentences = sentencesOf(tree, file)
+    const candidates: Array<{tokens: Token[]; start: number; group: number}> = []
+    for (const {tokens, start} of sentences) {
+      const group = tokens[0]?.text === 'The' ? groupAfterThe(tokens) : -1
+      const after = tokens[group + 1]
+      if (group > 0 && !(after && PARTICULAR_AFTER.has(after.norm))) candidates.push({tokens, start, group})
+    }
+    if (candidates.length === 0) return undefined
+    const words = new Set(candidates.flatMap(({tokens, group}) => [tokens[group].norm, singular(tokens[group].norm)]))
+    const firstNamed = firstMentions(sentences, words)
+    for (const {tokens, start, group} of candidates) {
+      const head = tokens[group].norm
+      // Named before this sentence, in either number: "the" points back to it.
+      if (Math.min(firstNamed.get(head) ?? start, firstNamed.get(singular(head)) ?? start) < start) continue
+      const rest = text.slice(tokens[1].start, tokens[group].end)
+      report(file, {
+        source: 'generic-plural',
+        ruleId: 'the-before-group',
+        reason: `Unexpected \`The\` before \`${rest}\`, first named here: English names a group in general without an article`,
+        start: tokens[0].start,
+        end: tokens[group].end,
+        expected: [capitalize(rest)],
+        category: 'grammar',
+        level: 'suggestion',
+        apply: 'review',
+      })
     }
     return undefined
   }

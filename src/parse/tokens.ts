@@ -157,6 +157,13 @@ export function isPartOfDocument(file: VFile): boolean {
   return (file.data as {postedit?: {partOfDocument?: boolean}}).postedit?.partOfDocument === true
 }
 
+/** Where each of `words` (norms) first stands in the document, as a file offset. */
+export function firstMentions(sentences: TokenSentence[], words: Set<string>): Map<string, number> {
+  const first = new Map<string, number>()
+  for (const {tokens} of sentences) for (const token of tokens) if (words.has(token.norm) && !first.has(token.norm)) first.set(token.norm, token.start)
+  return first
+}
+
 /** Record a file's token sentences, made by the parser along with its tree. */
 export function attachSentences(file: VFile, tree: Root, sentences: TokenSentence[]): void {
   const data = file.data as {postedit?: {sentences?: TokenSentence[]; tree?: Root}}
