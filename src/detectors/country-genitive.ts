@@ -65,8 +65,10 @@ export default function retextCountryGenitive() {
         })
       }
       for (let i = 0; i + 3 < tokens.length; i++) {
-        const [article, group, of] = [tokens[i], tokens[i + 1], tokens[i + 2]]
-        if (article.norm !== 'the' || !GROUPS.has(group.norm) || of.norm !== 'of' || group.text !== group.norm) continue
+        const article = tokens[i]
+        if (article.norm !== 'the') continue
+        const group = tokens[i + 1]
+        if (!GROUPS.has(group.norm) || tokens[i + 2].norm !== 'of' || group.text !== group.norm) continue
         const found = actorAt(tokens, i + 3)
         if (!found || found.actor.kind !== 'country' || !found.actor.demonym) continue
         // "the officials of Israel's army": the country is a possessor of something else.
