@@ -11,7 +11,7 @@ import {loadGazetteer, type Entity} from '../entities/gazetteer.js'
 import {translitKey} from '../entities/romanize.js'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
-import {startsUpper} from './lexicon.js'
+import {NAME_TITLES, startsUpper} from './lexicon.js'
 
 export interface EntityNamesOptions {
   /** Source language of the translation (ISO 639-1); the gazetteer's garbles are per language. */
@@ -87,8 +87,6 @@ const FIRST_NAME_ENDINGS = new Map(Object.entries({
   evgenii: 'Yevgeny', yevgeniy: 'Yevgeny', sergei: 'Sergei', sergey: 'Sergei', aleksey: 'Alexei',
   aleksei: 'Alexei', alexey: 'Alexei', nikolay: 'Nikolai', andrey: 'Andrei', mikhail: 'Mikhail',
 }))
-
-const TITLES = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'president', 'minister', 'governor', 'mayor', 'general', 'gen.', 'spokesman', 'spokeswoman', 'aide', 'envoy', 'ambassador', 'deputy', 'senator', 'lawmaker', 'director', 'chief', 'head', 'colonel', 'col.', 'judge', 'prosecutor', 'lawyer'])
 
 const SURNAME_ENDINGS = new Set(['iy', 'ii', 'ij', 'yi', 'yy'])
 
@@ -184,7 +182,7 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
         const ending = russianNameEnding(first.text)
         // Only as a person's name: after a first name or a title ("Vladimir Medinskiy", "Mr. Peskovskiy").
         const previous = tokens[i - 1]
-        const asName = previous !== undefined && previous.kind === 'word' && (/^\p{Lu}\p{Ll}+$/u.test(previous.text) || TITLES.has(previous.norm))
+        const asName = previous !== undefined && previous.kind === 'word' && (/^\p{Lu}\p{Ll}+$/u.test(previous.text) || NAME_TITLES.has(previous.norm))
         if (ending && (asName || FIRST_NAME_ENDINGS.has(first.norm)) && isUnknown(first.text) && !garbles.has(first.norm)) {
           report(file, {
             source: 'entity-names',

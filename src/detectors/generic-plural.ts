@@ -9,21 +9,14 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {firstMentions, isPartOfDocument, sentencesOf, type Token} from '../parse/tokens.js'
-import {capitalize} from './lexicon.js'
+import {capitalize, PEOPLE_GROUPS} from './lexicon.js'
 
 function singular(word: string): string {
   return word.endsWith('ies') ? word.slice(0, -3) + 'y' : word.endsWith('s') ? word.slice(0, -1) : word
 }
 
-const GROUPS = new Set(
-  (
-    'residents voters firefighters rescuers migrants refugees immigrants protesters demonstrators relatives families ' +
-    'officials employees workers doctors nurses journalists reporters lawmakers legislators investors analysts economists forecasters ' +
-    'meteorologists volunteers activists students teachers patients passengers pilots drivers farmers civilians critics ' +
-    'supporters opponents users consumers customers citizens experts scientists researchers diplomats prosecutors lawyers ' +
-    'conservatives liberals democrats republicans prices markets stocks shares'
-  ).split(' '),
-)
+// Groups of people, and markets ("The prices rose").
+const GROUPS = new Set([...PEOPLE_GROUPS, 'prices', 'markets', 'stocks', 'shares'])
 // After the group, these make it particular: "the residents of Altadena", "the workers who left".
 const PARTICULAR_AFTER = new Set(['of', 'who', 'that', 'whom', 'whose', 'in', 'at', 'from', 'on', 'near', 'with', 'under', 'living', 'based', 'involved', 'killed', 'wounded', 'held', 'taken', 'here', 'there', 'themselves', 'said', 'say', ',', 'and', 'or'])
 const NOT_MODIFIERS = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'two', 'three', 'four', 'five', 'few', 'many', 'other', 'same', 'remaining', 'rest', 'first', 'last'])

@@ -65,6 +65,25 @@ export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Fri
 /** Verbs of saying, thinking and knowing, as lemmas: they take a "that" clause and make asides ("officials said,"). */
 export const SAYING_VERBS = new Set(['say', 'state', 'note', 'add', 'report', 'announce', 'declare', 'believe', 'think', 'know', 'stress', 'emphasize', 'emphasise', 'underline', 'warn', 'claim', 'admit', 'confirm', 'deny', 'explain', 'insist', 'argue', 'hope', 'expect', 'fear', 'understand', 'recall', 'remind', 'inform', 'assure', 'tell', 'agree', 'promise', 'acknowledge', 'recognize', 'realize', 'suggest', 'indicate', 'show', 'predict', 'estimate', 'conclude', 'decide', 'doubt', 'assume', 'suppose', 'write', 'repeat', 'reiterate', 'specify', 'clarify', 'allege', 'complain', 'learn', 'find', 'demand', 'propose', 'threaten', 'vow', 'pledge', 'signal', 'hint', 'concede', 'maintain', 'contend', 'assert', 'reply', 'respond', 'answer', 'worry', 'ensure', 'prove', 'consider', 'feel'])
 
+/** Plural nouns for groups of people, as news names them: "residents", "officials", "voters". */
+export const PEOPLE_GROUPS = new Set(
+  (
+    'residents voters firefighters rescuers migrants refugees immigrants protesters demonstrators relatives families ' +
+    'officials employees workers doctors nurses journalists reporters lawmakers legislators investors analysts economists forecasters ' +
+    'meteorologists volunteers activists students teachers patients passengers pilots drivers farmers civilians critics ' +
+    'supporters opponents users consumers customers citizens experts scientists researchers diplomats prosecutors lawyers ' +
+    'conservatives liberals democrats republicans'
+  ).split(' '),
+)
+
+/** Words that stand before a person's name: "Mr. Trump", "President Biden", "Judge Boasberg". */
+export const NAME_TITLES = new Set([
+  'mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'chancellor', 'premier', 'secretary', 'governor', 'gov.',
+  'mayor', 'senator', 'sen.', 'rep.', 'lawmaker', 'general', 'gen.', 'colonel', 'col.', 'judge', 'justice', 'prosecutor', 'lawyer',
+  'spokesman', 'spokeswoman', 'aide', 'envoy', 'ambassador', 'deputy', 'director', 'chief', 'head', 'pope', 'king', 'queen', 'prince',
+  'princess', 'sheikh', 'ayatollah',
+])
+
 export function pluralize(word: string): string {
   const lower = word.toLowerCase()
   const irregular = Object.hasOwn(IRREGULAR_PLURALS, lower) ? IRREGULAR_PLURALS[lower] : undefined

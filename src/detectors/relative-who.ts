@@ -11,23 +11,20 @@ import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
 import {isIrregularPast} from '../rules/inflect.js'
 import {readShippedList} from '../rules/load.js'
-import {isFirstName, startsUpper} from './lexicon.js'
+import {isFirstName, NAME_TITLES, PEOPLE_GROUPS, startsUpper} from './lexicon.js'
 
-const PERSON_NOUNS = new Set(
-  (
-    'man men woman women boy boys girl girls child children people person persons resident residents citizen citizens ' +
-    'hostage hostages prisoner prisoners detainee detainees migrant migrants refugee refugees soldier soldiers officer officers ' +
-    'official officials employee employees worker workers doctor doctors nurse nurses journalist journalists reporter reporters ' +
-    'lawyer lawyers judge judges justice justices senator senators lawmaker lawmakers legislator legislators voter voters ' +
-    'mayor governor president minister chancellor premier spokesman spokeswoman spokesperson envoy ambassador aide aides adviser advisers ' +
-    'advisor advisors leader leaders director chief founder activist activists protester protesters victim victims survivor survivors ' +
-    'father mother son daughter wife husband brother sister parents relatives friend friends student students teacher teachers ' +
-    'patient patients passenger passengers pilot pilots driver drivers fighter fighters militant militants negotiator negotiators ' +
-    'mediator mediators economist economists analyst analysts investor investors player players coach athlete athletes ' +
-    'Democrats Republicans democrats republicans'
-  ).split(' ').map((word) => word.toLowerCase()),
-)
-const TITLES = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr', 'president', 'senator', 'sen.', 'rep.', 'gov.', 'governor', 'mayor', 'judge', 'justice', 'minister', 'chancellor', 'secretary', 'gen.', 'general', 'pope', 'king', 'queen', 'prince', 'princess', 'sheikh', 'ayatollah'])
+const PERSON_NOUNS = new Set([
+  ...PEOPLE_GROUPS,
+  ...(
+    'man men woman women boy boys girl girls child children people person persons resident citizen hostage hostages prisoner ' +
+    'prisoners detainee detainees migrant refugee soldier soldiers officer officers official employee worker doctor nurse journalist ' +
+    'reporter lawyer judge judges justice justices senator senators lawmaker legislator voter mayor governor president minister ' +
+    'chancellor premier spokesman spokeswoman spokesperson envoy ambassador aide aides adviser advisers advisor advisors leader ' +
+    'leaders director chief founder activist protester victim victims survivor survivors father mother son daughter wife husband ' +
+    'brother sister parents friend friends student teacher patient passenger pilot driver fighter fighters militant militants ' +
+    'negotiator negotiators mediator mediators analyst investor player players coach athlete athletes'
+  ).split(' '),
+])
 const PLURAL_VERBS = new Set(['are', 'were', 'have'])
 const SINGULAR_VERBS = new Set(['is', 'was', 'has'])
 const PLURAL_PERSONS = new Set(['men', 'women', 'children', 'people'])
@@ -59,7 +56,7 @@ export default function retextRelativeWho() {
       if (!head || head.kind !== 'word') return false
       const before = tokens[comma - 2]
       if (startsUpper(head.text)) {
-        if (before && TITLES.has(before.norm)) return true
+        if (before && NAME_TITLES.has(before.norm)) return true
         // A first name and a surname ("Karen Bas"), or a known person's surname after a capital ("Steve Witkoff").
         if (before === undefined || !startsUpper(before.text)) return false
         return isFirstName(before.text) || known.has(head.norm.replace(/['’]s$/, ''))

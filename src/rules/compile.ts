@@ -34,8 +34,7 @@ export interface CompiledRule {
   unlessBefore: Context[]
   unlessAfter: Context[]
   unlessMatch?: {index: TokenIndex<true>; maxLength: number}
-  /** Mentions a document needs before the rule applies in it. */
-  /** Matched by the plugin through one index of every rule's topic, counted once per file. */
+  /** Mentions a document needs before the rule applies in it (the plugin indexes every rule's topic together). */
   documentTopic?: {sequences: Sequence[]; min: number}
 }
 
@@ -112,17 +111,15 @@ export function compileRule(spec: LocatedRuleSpec, set: RuleSetSource): Compiled
       }
       return tokenContext([pattern], what)
     })
-  const tokenContext = (patterns: string[], what: string): {kind: 'tokens'; index: TokenIndex<true>; sequences: Sequence[]; maxLength: number} => {
+  const contextSequences = (patterns: string[], what: string): Sequence[] => patterns.flatMap((pattern) => compileSequences(pattern, what))
+  const tokenContext = (patterns: string[], what: string): {kind: 'tokens'; index: TokenIndex<true>; maxLength: number} => {
     const index = new TokenIndex<true>()
-    const sequences: Sequence[] = []
     let maxLength = 0
-    for (const pattern of patterns)
-      for (const sequence of compileSequences(pattern, what)) {
-        index.add(sequence, true)
-        sequences.push(sequence)
-        maxLength = Math.max(maxLength, sequence.atoms.filter((atom) => atom.kind !== 'anchor').length)
-      }
-    return {kind: 'tokens', index, sequences, maxLength}
+    for (const sequence of contextSequences(patterns, what)) {
+      index.add(sequence, true)
+      maxLength = Math.max(maxLength, sequence.atoms.filter((atom) => atom.kind !== 'anchor').length)
+    }
+    return {kind: 'tokens', index, maxLength}
   }
 
   const regexes = asList(spec.regex).map((source) => {
@@ -192,7 +189,7 @@ export function compileRule(spec: LocatedRuleSpec, set: RuleSetSource): Compiled
     unlessBefore: compileContexts(spec.unless?.before, 'before', 'unless.before'),
     unlessAfter: compileContexts(spec.unless?.after, 'after', 'unless.after'),
     unlessMatch: unlessMatch && {index: unlessMatch.index, maxLength: unlessMatch.maxLength},
-    documentTopic: spec.document && {sequences: tokenContext(asList(spec.document.mentions), 'document.mentions').sequences, min: spec.document.min ?? 2},
+    documentTopic: spec.document && {sequences: contextSequences(asList(spec.document.mentions), 'document.mentions'), min: spec.document.min ?? 2},
   }
   for (const {patterns, replace} of variantSpecs) {
     const sequences = patterns.flatMap((pattern) => compileSequences(pattern, spec.swap ? 'swap' : 'match'))

@@ -88,9 +88,7 @@ export function testClass(name: TokenClass, token: Token): boolean {
 
 /** Start of the sentence (past opening quotes and brackets), or of a line: headlines end without a full stop. */
 export function atSentenceStart(tokens: Token[], index: number): boolean {
-  if (tokens[index]?.newlineBefore) return true
-  for (let i = 0; i < index; i++) if (!madeOf(tokens[i].text, OPENING)) return false
-  return true
+  return tokens[index]?.newlineBefore === true || index <= openingPrefix(tokens)
 }
 
 /** End of the sentence (before closing punctuation and quotes), or of a line. */
@@ -167,6 +165,7 @@ export class TokenIndex<P> {
     for (let e = 0; e < edges.length; e++) {
       const {atom, node: child} = edges[e]
       if (atom.kind === 'anchor') {
+        // atSentenceStart, with the sentence's opening prefix counted once per match call.
         const holds =
           atom.at === 'start' ? position <= this.opening || tokens[position]?.newlineBefore === true : atSentenceEnd(tokens, position)
         if (holds) this.walk(child, tokens, start, position, out)
