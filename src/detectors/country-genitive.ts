@@ -13,7 +13,7 @@ import {capitalize, FUNCTION_WORDS, startsUpper} from './lexicon.js'
 // Only groups whose "of Country" form is the MT calque; "the leaders of Iran" is good English.
 const GROUPS = new Set([
   'officials', 'representatives', 'diplomats', 'negotiators', 'delegation', 'lawmakers',
-  'prosecutors', 'investigators', 'hostages',
+  'prosecutors', 'investigators', 'hostages', 'army', 'military', 'navy', 'troops',
 ])
 
 // "President of Ukraine Volodymyr Zelensky" → "Ukrainian President Volodymyr Zelensky".

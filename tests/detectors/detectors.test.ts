@@ -118,9 +118,12 @@ describe('country-genitive', () => {
     expect(suggestions(detector, 'one of the officials of Israel said')).toEqual([
       {actual: 'the officials of Israel', fixed: 'one of the Israeli officials said'},
     ])
+    expect(suggestions(detector, 'The army of Israel announced an operation.')).toEqual([
+      {actual: 'The army of Israel', fixed: 'The Israeli army announced an operation.'},
+    ])
   })
   it('leaves other "of" phrases alone', () => {
-    expect(detector.check('the officials of the ministry, the leaders of Hamas').findings).toEqual([])
+    expect(detector.check('the officials of the ministry, the leaders of Hamas, the government of Iran').findings).toEqual([])
   })
   it('names a minister the English way before a name', () => {
     expect(suggestions(detector, 'He met the Minister of Foreign Affairs of Iran Abbas Araghchi.')).toEqual([
