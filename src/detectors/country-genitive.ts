@@ -32,7 +32,7 @@ const TITLE_STARTS = new Set(TITLES.map((words) => words[0]))
 // Not "position" or "leadership": "the position of the United States" is good formal English.
 const POSSESSIONS = new Set([
   'proposal', 'proposals', 'plan', 'plans', 'initiative', 'demands', 'offer', 'partners', 'allies',
-  'ministry', 'envoy', 'embassy', 'delegation',
+  'ministry', 'envoy', 'embassy', 'delegation', 'infrastructure',
 ])
 const RELATIONAL = new Set(['partners', 'allies'])
 const MAX_MODIFIERS = 2
