@@ -62,8 +62,11 @@ const IRREGULAR_PLURALS: Record<string, string> = {
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
+/** Verbs that report speech, as lemmas: what was said moves into the past after them ("said … would"). */
+export const SPEECH_VERBS = new Set(['say', 'state', 'note', 'add', 'report', 'announce', 'declare', 'stress', 'emphasize', 'warn', 'claim', 'confirm', 'explain', 'insist', 'argue', 'assure', 'tell', 'promise', 'predict', 'write', 'repeat', 'reiterate', 'threaten', 'vow', 'pledge', 'signal', 'assert', 'indicate', 'inform', 'remind'])
+
 /** Verbs of saying, thinking and knowing, as lemmas: they take a "that" clause and make asides ("officials said,"). */
-export const SAYING_VERBS = new Set(['say', 'state', 'note', 'add', 'report', 'announce', 'declare', 'believe', 'think', 'know', 'stress', 'emphasize', 'emphasise', 'underline', 'warn', 'claim', 'admit', 'confirm', 'deny', 'explain', 'insist', 'argue', 'hope', 'expect', 'fear', 'understand', 'recall', 'remind', 'inform', 'assure', 'tell', 'agree', 'promise', 'acknowledge', 'recognize', 'realize', 'suggest', 'indicate', 'show', 'predict', 'estimate', 'conclude', 'decide', 'doubt', 'assume', 'suppose', 'write', 'repeat', 'reiterate', 'specify', 'clarify', 'allege', 'complain', 'learn', 'find', 'demand', 'propose', 'threaten', 'vow', 'pledge', 'signal', 'hint', 'concede', 'maintain', 'contend', 'assert', 'reply', 'respond', 'answer', 'worry', 'ensure', 'prove', 'consider', 'feel'])
+export const SAYING_VERBS = new Set([...SPEECH_VERBS, 'believe', 'think', 'know', 'emphasise', 'underline', 'admit', 'deny', 'hope', 'expect', 'fear', 'understand', 'recall', 'agree', 'acknowledge', 'recognize', 'realize', 'suggest', 'show', 'estimate', 'conclude', 'decide', 'doubt', 'assume', 'suppose', 'specify', 'clarify', 'allege', 'complain', 'learn', 'find', 'demand', 'propose', 'hint', 'concede', 'maintain', 'contend', 'reply', 'respond', 'answer', 'worry', 'ensure', 'prove', 'consider', 'feel'])
 
 /** Plural nouns for groups of people, as news names them: "residents", "officials", "voters". */
 export const PEOPLE_GROUPS = new Set(

@@ -10,10 +10,11 @@ import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
 import {formsOf} from '../rules/inflect.js'
+import {SPEECH_VERBS} from './lexicon.js'
 
-// Verbs that report speech or expectation; "has said that it will" (present perfect) keeps "will".
-const REPORTING_LEMMAS = ['say', 'state', 'note', 'add', 'report', 'announce', 'declare', 'stress', 'emphasize', 'warn', 'claim', 'confirm', 'explain', 'insist', 'argue', 'assure', 'tell', 'promise', 'predict', 'write', 'repeat', 'reiterate', 'threaten', 'vow', 'pledge', 'signal', 'assert', 'indicate', 'inform', 'remind']
-const REPORTING_PAST = new Set(REPORTING_LEMMAS.map((lemma) => formsOf(lemma).ed))
+// Past tenses of the verbs that report speech; "has said that it will" (present perfect) keeps "will".
+// Not verbs of thinking or finding: "studies showed that exercise can help" states a lasting truth.
+const REPORTING_PAST = new Set([...SPEECH_VERBS].map((lemma) => formsOf(lemma).ed))
 // Verbs whose object is the person told: "told reporters that", "assured allies that".
 const TAKES_PERSON = new Set(['told', 'assured', 'warned', 'informed', 'reminded', 'promised'])
 // Before the verb, these make it present perfect or present passive ("has said", "is expected").
