@@ -6,7 +6,7 @@ import {parseSentences} from '../parse/chunked-english.js'
 import {normalizeText} from '../parse/tokens.js'
 import type {ApplyPolicy, Category, Level} from '../types.js'
 import {RuleFileError, type LocatedRuleSpec, type RuleSetSource} from './load.js'
-import {elementNames, expandPattern, parsePattern, PatternError, type LiteralTokenizer, type Sequence} from './pattern.js'
+import {elementNames, expandParts, parsePattern, PatternError, type LiteralTokenizer, type PatternParts} from './pattern.js'
 import {parseTemplate, TemplateError, type TemplatePart} from './replace.js'
 import {TokenIndex} from './token-index.js'
 
@@ -35,12 +35,13 @@ export interface CompiledRule {
   unlessAfter: Context[]
   unlessMatch?: {index: TokenIndex<true>; maxLength: number}
   /** Mentions a document needs before the rule applies in it (the plugin indexes every rule's topic together). */
-  documentTopic?: {sequences: Sequence[]; min: number}
+  documentTopic?: {patterns: PatternParts[]; min: number}
 }
 
 export interface RuleVariant {
   rule: CompiledRule
-  sequences: Sequence[]
+  /** Each pattern as its elements' spellings (see partsSequences for the sequences). */
+  patterns: PatternParts[]
   replacements: TemplatePart[][]
 }
 
@@ -90,9 +91,9 @@ export function compileRule(spec: LocatedRuleSpec, set: RuleSetSource): Compiled
   // rules are case-sensitive unless they say otherwise.
   const caseSensitive = spec.caseSensitive ?? (spec.regex ? true : (defaults.caseSensitive ?? false))
 
-  const compileSequences = (pattern: string, what: string): Sequence[] => {
+  const compileParts = (pattern: string, what: string): PatternParts => {
     try {
-      return expandPattern(parsePattern(pattern), tokenizeLiteral)
+      return expandParts(parsePattern(pattern), tokenizeLiteral)
     } catch (error) {
       if (error instanceof PatternError) return fail(`${what} "${pattern}": ${error.message}`)
       throw error
@@ -111,13 +112,13 @@ export function compileRule(spec: LocatedRuleSpec, set: RuleSetSource): Compiled
       }
       return tokenContext([pattern], what)
     })
-  const contextSequences = (patterns: string[], what: string): Sequence[] => patterns.flatMap((pattern) => compileSequences(pattern, what))
   const tokenContext = (patterns: string[], what: string): {kind: 'tokens'; index: TokenIndex<true>; maxLength: number} => {
     const index = new TokenIndex<true>()
     let maxLength = 0
-    for (const sequence of contextSequences(patterns, what)) {
-      index.add(sequence, true)
-      maxLength = Math.max(maxLength, sequence.atoms.filter((atom) => atom.kind !== 'anchor').length)
+    for (const pattern of patterns) {
+      const parts = compileParts(pattern, what)
+      index.addPattern(parts, true)
+      maxLength = Math.max(maxLength, longestSpelling(parts))
     }
     return {kind: 'tokens', index, maxLength}
   }
@@ -131,9 +132,9 @@ export function compileRule(spec: LocatedRuleSpec, set: RuleSetSource): Compiled
   })
   for (const regex of regexes) if (regex.test('')) fail(`regex "${regex.source}" matches the empty string`)
 
-  const compileTemplates = (templates: string | string[] | undefined, patterns: string[], sequences: Sequence[]): TemplatePart[][] => {
+  const compileTemplates = (templates: string | string[] | undefined, patterns: string[], compiled: PatternParts[]): TemplatePart[][] => {
     const elementCount = Math.min(...patterns.map((pattern) => parsePattern(pattern).length))
-    const lemmaElementCount = Math.min(...sequences.map((sequence) => sequence.lemmaElements.size))
+    const lemmaElementCount = Math.min(...compiled.map(fewestLemmaElements))
     let names: Map<string, number> | undefined
     if (patterns.length > 0) {
       try {
@@ -189,13 +190,27 @@ export function compileRule(spec: LocatedRuleSpec, set: RuleSetSource): Compiled
     unlessBefore: compileContexts(spec.unless?.before, 'before', 'unless.before'),
     unlessAfter: compileContexts(spec.unless?.after, 'after', 'unless.after'),
     unlessMatch: unlessMatch && {index: unlessMatch.index, maxLength: unlessMatch.maxLength},
-    documentTopic: spec.document && {sequences: contextSequences(asList(spec.document.mentions), 'document.mentions'), min: spec.document.min ?? 2},
+    documentTopic: spec.document && {patterns: asList(spec.document.mentions).map((pattern) => compileParts(pattern, 'document.mentions')), min: spec.document.min ?? 2},
   }
   for (const {patterns, replace} of variantSpecs) {
-    const sequences = patterns.flatMap((pattern) => compileSequences(pattern, spec.swap ? 'swap' : 'match'))
-    rule.variants.push({rule, sequences, replacements: compileTemplates(replace, patterns, sequences)})
+    const compiled = patterns.map((pattern) => compileParts(pattern, spec.swap ? 'swap' : 'match'))
+    rule.variants.push({rule, patterns: compiled, replacements: compileTemplates(replace, patterns, compiled)})
   }
   return rule
+}
+
+/** Tokens in the longest sequence the parts spell. */
+function longestSpelling(parts: PatternParts): number {
+  let length = 0
+  for (const spellings of parts) length += Math.max(...spellings.map((spelling) => spelling.atoms.filter((atom) => atom.kind !== 'anchor').length))
+  return length
+}
+
+/** Word-form elements in the sequence of the parts that has fewest. */
+function fewestLemmaElements(parts: PatternParts): number {
+  let count = 0
+  for (const spellings of parts) count += Math.min(...spellings.map((spelling) => spelling.lemmaElements.size))
+  return count
 }
 
 export function compileRuleSet(set: RuleSetSource): CompiledRuleSet {

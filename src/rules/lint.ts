@@ -7,6 +7,7 @@ import {createPostedit} from '../processor.js'
 import {compileRuleSet, type CompiledRule, type CompiledRuleSet} from './compile.js'
 import {levelRank} from '../types.js'
 import type {LocatedRuleSpec, RuleSetSource} from './load.js'
+import {partsSequences} from './pattern.js'
 
 export interface LintFinding {
   file: string
@@ -46,7 +47,7 @@ export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
   for (const set of compiled)
     for (const rule of set.rules)
       for (const variant of rule.variants)
-        for (const sequence of variant.sequences) {
+        for (const sequence of variant.patterns.flatMap(partsSequences)) {
           if (!sequence.atoms.every((atom) => atom.kind === 'literal')) continue
           const key = sequence.atoms.map((atom) => (atom.kind === 'literal' ? atom.norm : '')).join(' ')
           const owner = owners.get(key)
@@ -62,7 +63,7 @@ export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
   for (const set of compiled)
     for (const rule of set.rules)
       for (const variant of rule.variants)
-        for (const sequence of variant.sequences) {
+        for (const sequence of variant.patterns.flatMap(partsSequences)) {
           const key = sequence.atoms.map((atom) => (atom.kind === 'literal' ? atom.norm : `\u0000${atom.kind}`)).join(' ')
           const list = bySequence.get(key) ?? []
           if (!list.includes(rule)) list.push(rule)
@@ -71,7 +72,7 @@ export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
   const wins = (a: CompiledRule, b: CompiledRule): boolean => a.priority > b.priority || (a.priority === b.priority && levelRank(a.level) > levelRank(b.level))
   for (const set of compiled)
     for (const rule of set.rules) {
-      const keys = rule.variants.flatMap((variant) => variant.sequences.map((sequence) => sequence.atoms.map((atom) => (atom.kind === 'literal' ? atom.norm : `\u0000${atom.kind}`)).join(' ')))
+      const keys = rule.variants.flatMap((variant) => variant.patterns.flatMap(partsSequences).map((sequence) => sequence.atoms.map((atom) => (atom.kind === 'literal' ? atom.norm : `\u0000${atom.kind}`)).join(' ')))
       if (keys.length === 0) continue
       const winners = (bySequence.get(keys[0]) ?? []).filter((other) => other !== rule && wins(other, rule))
       const shadow = winners.find((winner) => keys.every((key) => bySequence.get(key)?.includes(winner)) && winner.before.length === 0 && winner.unlessBefore.length === 0 && winner.unlessAfter.length === 0 && winner.after.length === 0 && !winner.unlessMatch)

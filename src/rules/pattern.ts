@@ -183,25 +183,49 @@ function mergeLemmas(a: ReadonlyMap<number, string>, b: ReadonlyMap<number, stri
 }
 
 /**
- * Every way a pattern can spell out, as sequences of single-token atoms. Each atom remembers the
- * top-level element it came from, so a match can be cut back into captures ($1, $2, …).
+ * A pattern as its elements' spellings: element i's list holds every way it can spell out (an
+ * optional element includes the empty spelling). A sequence is one choice per element.
  */
-export function expandPattern(elements: Element[], tokenize: LiteralTokenizer): Sequence[] {
+export type PatternParts = Sequence[][]
+
+/** How many sequences the parts spell (their product), without making them. */
+export function partsCount(parts: PatternParts): number {
+  return parts.reduce((count, variants) => count * variants.length, 1)
+}
+
+/** Each element's spellings; each atom remembers the top-level element it came from, so a match can be cut back into captures ($1, $2, …). */
+export function expandParts(elements: Element[], tokenize: LiteralTokenizer): PatternParts {
+  const parts = elements.map((element, index) => expandElement(element, index + 1, tokenize))
+  if (partsCount(parts) > MAX_SEQUENCES)
+    throw new PatternError(`pattern expands to more than ${MAX_SEQUENCES} token sequences; split it or use fewer optional parts`)
+  return parts
+}
+
+/** One sequence from one spelling per element. */
+export function joinSpellings(spellings: Sequence[]): Sequence {
+  let lemmaElements = NO_LEMMAS as Map<number, string>
+  for (const spelling of spellings) lemmaElements = mergeLemmas(lemmaElements, spelling.lemmaElements)
+  return {atoms: spellings.flatMap((spelling) => spelling.atoms), lemmaElements}
+}
+
+/** Every sequence of the parts, in order (first element slowest), leaving out those of anchors alone. */
+export function partsSequences(parts: PatternParts): Sequence[] {
   let sequences: Sequence[] = [{atoms: [], lemmaElements: NO_LEMMAS as Map<number, string>}]
-  elements.forEach((element, index) => {
-    const variants = expandElement(element, index + 1, tokenize)
+  for (const variants of parts) {
     const next: Sequence[] = []
-    for (const sequence of sequences)
-      for (const variant of variants)
-        next.push({
-          atoms: [...sequence.atoms, ...variant.atoms],
-          lemmaElements: mergeLemmas(sequence.lemmaElements, variant.lemmaElements),
-        })
-    if (next.length > MAX_SEQUENCES)
-      throw new PatternError(`pattern expands to more than ${MAX_SEQUENCES} token sequences; split it or use fewer optional parts`)
+    for (const sequence of sequences) for (const variant of variants) next.push(joinSpellings([sequence, variant]))
     sequences = next
-  })
-  return sequences.filter((sequence) => sequence.atoms.some((atom) => atom.kind !== 'anchor'))
+  }
+  return sequences.filter(hasToken)
+}
+
+export function hasToken(sequence: Sequence): boolean {
+  return sequence.atoms.some((atom) => atom.kind !== 'anchor')
+}
+
+/** Every way a pattern can spell out, as sequences of single-token atoms. */
+export function expandPattern(elements: Element[], tokenize: LiteralTokenizer): Sequence[] {
+  return partsSequences(expandParts(elements, tokenize))
 }
 
 function expandElement(element: Element, index: number, tokenize: LiteralTokenizer): Sequence[] {

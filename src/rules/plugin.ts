@@ -10,6 +10,7 @@ import {execAll} from '../regex.js'
 import type {CompiledRule, CompiledRuleSet, Context, RuleVariant} from './compile.js'
 import {preserveCase, renderTemplate, replacementAlreadyThere, type MatchCaptures, type TemplatePart} from './replace.js'
 import {atSentenceStart, atomTokenIndexes, matchesCase, TokenIndex} from './token-index.js'
+import type {Sequence} from './pattern.js'
 
 export interface RuleSetsOptions {
   ruleSets: CompiledRuleSet[]
@@ -66,7 +67,7 @@ const AUXILIARIES = new Set(['has', 'have', 'had', 'having', 'is', 'are', 'was',
 function tokenCaptures(
   text: string,
   tokens: Token[],
-  sequence: RuleVariant['sequences'][number],
+  sequence: Sequence,
   start: number,
 ): MatchCaptures & {first: number; last: number} {
   const indexes = atomTokenIndexes(sequence, start)
@@ -178,9 +179,9 @@ export default function retextRuleSets(options: RuleSetsOptions) {
   const topicIndex = new TokenIndex<CompiledRule>()
   for (const set of options.ruleSets)
     for (const rule of set.rules) {
-      for (const variant of rule.variants) for (const sequence of variant.sequences) index.add(sequence, variant)
+      for (const variant of rule.variants) for (const parts of variant.patterns) index.addPattern(parts, variant)
       if (rule.regexes.length > 0) regexRules.push(rule)
-      if (rule.documentTopic) for (const sequence of rule.documentTopic.sequences) topicIndex.add(sequence, rule)
+      if (rule.documentTopic) for (const parts of rule.documentTopic.patterns) topicIndex.addPattern(parts, rule)
     }
 
   return function transformer(tree: Root, file: VFile): undefined {

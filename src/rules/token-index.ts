@@ -4,19 +4,30 @@
  * exist. Classes, regexes and anchors are the few non-literal edges, tried at every step.
  */
 import {foldQuotes, startsUpper, type Token} from '../parse/tokens.js'
-import type {Atom, Sequence, TokenClass} from './pattern.js'
+import {hasToken, joinSpellings, partsCount, partsSequences, type Atom, type PatternParts, type Sequence, type TokenClass} from './pattern.js'
 
+/** A pattern that spells at most this many sequences is stored as them; a larger one as a graph of its parts. */
+export const MAX_SPELLED_SEQUENCES = 64
+
+/**
+ * A pattern ends here: as one sequence (`sequence`), or as a graph of its parts (`parts`), whose
+ * sequence is worked out from the tokens on a match — a pattern of six choices of five words would
+ * otherwise be 15,625 sequences kept in memory for a match that comes once in a thousand pages.
+ */
 interface Terminal<P> {
   payload: P
-  sequence: Sequence
+  sequence: Sequence | undefined
+  parts: PatternParts | undefined
 }
 
 // Fields are created when first needed: a trie of 100,000 rules is mostly leaves, and three empty
 // collections per leaf were ~400,000 objects for every major GC to mark.
 interface TrieNode<P> {
   literal?: Map<string, TrieNode<P>>
+  /** A graph pattern's own edges: its choices lead to one node, which no other pattern shares. */
+  graphLiteral?: Map<string, TrieNode<P>[]>
   special?: Map<string, SpecialEdge<P>>
-  /** The special edges again as an array: the walk tries them at every token, and a Map's iterator is an allocation each time. */
+  /** The special edges (shared and a graph pattern's own) as an array: the walk tries them at every token, and a Map's iterator is an allocation each time. */
   specialEdges?: SpecialEdge<P>[]
   terminals?: Terminal<P>[]
 }
@@ -36,7 +47,7 @@ export interface TokenMatch<P> {
 
 function createNode<P>(): TrieNode<P> {
   // One shape for every node, so the walk's property reads stay monomorphic.
-  return {literal: undefined, special: undefined, specialEdges: undefined, terminals: undefined}
+  return {literal: undefined, graphLiteral: undefined, special: undefined, specialEdges: undefined, terminals: undefined}
 }
 
 const OPENING = new Set(['"', "'", '“', '‘', '«', '(', '[', '{', '—', '–', '-'])
@@ -121,8 +132,45 @@ export class TokenIndex<P> {
   }
 
   add(sequence: Sequence, payload: P): void {
-    let node = this.root
-    for (const atom of sequence.atoms) {
+    const node = this.sharedPath(this.root, sequence.atoms)
+    ;(node.terminals ??= []).push({payload, sequence, parts: undefined})
+    this.size++
+  }
+
+  /** A pattern, as its sequences when they are few, else as a graph: its first elements in the shared trie, the rest on edges of its own. */
+  addPattern(parts: PatternParts, payload: P): void {
+    if (partsCount(parts) <= MAX_SPELLED_SEQUENCES) {
+      for (const sequence of partsSequences(parts)) this.add(sequence, payload)
+      return
+    }
+    // The first elements, while their spellings are few, go into the shared trie as sequences do:
+    // the walk meets them at every token, and there one map look-up serves every pattern.
+    let element = 0
+    let prefixes: Atom[][] = [[]]
+    while (element < parts.length && prefixes.length * parts[element].length <= MAX_SPELLED_SEQUENCES) {
+      const spellings = parts[element++]
+      prefixes = prefixes.flatMap((prefix) => spellings.map((spelling) => [...prefix, ...spelling.atoms]))
+    }
+    let frontier = [...new Set(prefixes.map((atoms) => this.sharedPath(this.root, atoms)))]
+    for (; element < parts.length; element++) {
+      const target = createNode<P>()
+      const next = new Set<TrieNode<P>>([target])
+      for (const from of frontier)
+        for (const spelling of parts[element]) {
+          if (spelling.atoms.length === 0) next.add(from)
+          else this.graphPath(from, spelling.atoms, target)
+        }
+      frontier = [...next]
+    }
+    // One terminal object at every end node, so that reaching two of them at one token is one match.
+    const terminal: Terminal<P> = {payload, sequence: undefined, parts}
+    for (const end of frontier) (end.terminals ??= []).push(terminal)
+    this.size += partsCount(parts)
+  }
+
+  private sharedPath(start: TrieNode<P>, atoms: Atom[]): TrieNode<P> {
+    let node = start
+    for (const atom of atoms) {
       if (atom.kind === 'literal') {
         node.literal ??= new Map()
         let next = node.literal.get(atom.norm)
@@ -139,15 +187,40 @@ export class TokenIndex<P> {
         node = edge.node
       }
     }
-    ;(node.terminals ??= []).push({payload, sequence})
-    this.size++
+    return node
+  }
+
+  private graphPath(from: TrieNode<P>, atoms: Atom[], target: TrieNode<P>): void {
+    let node = from
+    atoms.forEach((atom, i) => {
+      const next = i === atoms.length - 1 ? target : createNode<P>()
+      if (atom.kind === 'literal') {
+        node.graphLiteral ??= new Map()
+        const list = node.graphLiteral.get(atom.norm)
+        if (!list) node.graphLiteral.set(atom.norm, [next])
+        else if (!list.includes(next)) list.push(next)
+      } else (node.specialEdges ??= []).push({atom, node: next})
+      node = next
+    })
   }
 
   /** Every sequence that matches starting at token `start`. */
   matchAt(tokens: Token[], start: number, out: TokenMatch<P>[] = []): TokenMatch<P>[] {
     this.opening = openingPrefix(tokens)
+    this.graphEnds.length = 0
     this.walk(this.root, tokens, start, start, out)
     return out
+  }
+
+  // Graph terminals reached from the current start, with the end they were reached at: a graph
+  // can reach one terminal by two paths (an optional word taken or not), which is one match.
+  private readonly graphEnds: Array<Terminal<P> | number> = []
+
+  private reachedGraphEnd(terminal: Terminal<P>, end: number): boolean {
+    const seen = this.graphEnds
+    for (let i = 0; i < seen.length; i += 2) if (seen[i] === terminal && seen[i + 1] === end) return true
+    seen.push(terminal, end)
+    return false
   }
 
   // The sentence's opening prefix, for the walk's ^ edges (tried at every token); set per match call.
@@ -155,10 +228,22 @@ export class TokenIndex<P> {
 
   // A method, not a closure made per call: matching runs at every token of every sentence.
   private walk(node: TrieNode<P>, tokens: Token[], start: number, position: number, out: TokenMatch<P>[]): void {
-    if (node.terminals) for (const terminal of node.terminals) out.push({payload: terminal.payload, sequence: terminal.sequence, start, end: position})
-    if (node.literal && position < tokens.length) {
-      const next = node.literal.get(tokens[position].norm)
-      if (next) this.walk(next, tokens, start, position + 1, out)
+    if (node.terminals)
+      for (const terminal of node.terminals) {
+        if (terminal.sequence) out.push({payload: terminal.payload, sequence: terminal.sequence, start, end: position})
+        else if (!this.reachedGraphEnd(terminal, position))
+          for (const sequence of spellingsAt(terminal.parts!, tokens, start, position, this.opening))
+            out.push({payload: terminal.payload, sequence, start, end: position})
+      }
+    if (position < tokens.length) {
+      if (node.literal) {
+        const next = node.literal.get(tokens[position].norm)
+        if (next) this.walk(next, tokens, start, position + 1, out)
+      }
+      if (node.graphLiteral) {
+        const nexts = node.graphLiteral.get(tokens[position].norm)
+        if (nexts) for (const next of nexts) this.walk(next, tokens, start, position + 1, out)
+      }
     }
     const edges = node.specialEdges
     if (!edges) return
@@ -182,11 +267,59 @@ export class TokenIndex<P> {
   matchAll(tokens: Token[]): TokenMatch<P>[] {
     const out: TokenMatch<P>[] = []
     this.opening = openingPrefix(tokens)
-    for (let start = 0; start < tokens.length; start++) this.walk(this.root, tokens, start, start, out)
+    for (let start = 0; start < tokens.length; start++) {
+      this.graphEnds.length = 0
+      this.walk(this.root, tokens, start, start, out)
+    }
     // A pattern that starts with ^ or is made only of zero-width atoms before its first token
     // is reached from start 0 only; duplicates at other starts cannot occur because anchors fail.
     return out
   }
+}
+
+function atomHolds(atom: Atom, tokens: Token[], position: number, opening: number): boolean {
+  switch (atom.kind) {
+    case 'anchor':
+      return atom.at === 'start' ? position <= opening || tokens[position]?.newlineBefore === true : atSentenceEnd(tokens, position)
+    case 'literal':
+      return position < tokens.length && tokens[position].norm === atom.norm
+    case 'class':
+      return position < tokens.length && testClass(atom.name, tokens[position])
+    case 'regex':
+      return position < tokens.length && atom.regex.test(tokens[position].text)
+  }
+}
+
+/** The sequences of a graph pattern that spell tokens[start, end), in the order its sequences would be listed. */
+function spellingsAt(parts: PatternParts, tokens: Token[], start: number, end: number, opening: number): Sequence[] {
+  const found: Sequence[] = []
+  const chosen: Sequence[] = []
+  const choose = (element: number, position: number): void => {
+    if (element === parts.length) {
+      if (position === end) {
+        const sequence = joinSpellings(chosen)
+        if (hasToken(sequence)) found.push(sequence)
+      }
+      return
+    }
+    for (const spelling of parts[element]) {
+      let at = position
+      let holds = true
+      for (const atom of spelling.atoms) {
+        if (at > end || !atomHolds(atom, tokens, at, opening)) {
+          holds = false
+          break
+        }
+        if (atom.kind !== 'anchor') at++
+      }
+      if (!holds || at > end) continue
+      chosen.push(spelling)
+      choose(element + 1, at)
+      chosen.pop()
+    }
+  }
+  choose(0, start)
+  return found
 }
 
 /** Token index of each atom of a matched sequence (anchors take no token: -1). */
