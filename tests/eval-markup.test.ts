@@ -15,6 +15,10 @@ describe('annotated-text markup', () => {
   it('rejects unbalanced marks', () => {
     expect(() => parseMarkup('broken [[mark => x')).toThrow(/unbalanced/)
   })
+  it('names the line of a mark without its " => ", which would otherwise swallow the next mark', () => {
+    const source = 'First line.\nIt [[“the unfair”=> “unfair” @grammar]] and [[stated => said @collocation]].'
+    expect(() => parseMarkup(source)).toThrow(/line 2: .*near "\[\[“the unfair”/)
+  })
   it('the committed corpus files are what their sources give', () => {
     for (const name of readdirSync('corpus/src').filter((file) => file.endsWith('.marked.txt'))) {
       const base = basename(name, '.marked.txt')

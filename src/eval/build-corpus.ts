@@ -4,14 +4,22 @@
  */
 import {readFileSync, readdirSync, writeFileSync, existsSync} from 'node:fs'
 import {basename, join} from 'node:path'
-import {parseMarkup} from './markup.js'
+import {MarkupError, parseMarkup} from './markup.js'
 
 const check = process.argv.includes('--check')
 const sources = readdirSync('corpus/src').filter((name) => name.endsWith('.marked.txt')).sort()
 let stale = 0
 for (const name of sources) {
   const base = basename(name, '.marked.txt')
-  const {text, gold} = parseMarkup(readFileSync(join('corpus/src', name), 'utf8'), base.slice(0, 1).toUpperCase())
+  let marked: ReturnType<typeof parseMarkup>
+  try {
+    marked = parseMarkup(readFileSync(join('corpus/src', name), 'utf8'), base.slice(0, 1).toUpperCase())
+  } catch (error) {
+    if (!(error instanceof MarkupError)) throw error
+    console.error(`corpus/src/${name}: ${error.message}`)
+    process.exit(2)
+  }
+  const {text, gold} = marked
   const files = {
     [`corpus/${base}.mt.txt`]: text,
     [`corpus/${base}.gold.json`]:

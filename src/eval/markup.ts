@@ -10,6 +10,8 @@ import type {GoldSpan} from './score.js'
 
 const MARK = /\[\[(.+?) => (.*?)@([a-z/-]+)\]\]/gs
 
+export class MarkupError extends Error {}
+
 export interface MarkedText {
   text: string
   gold: GoldSpan[]
@@ -19,9 +21,21 @@ export function parseMarkup(source: string, prefix = 'S'): MarkedText {
   let text = ''
   let cursor = 0
   const gold: GoldSpan[] = []
+  const plain = (from: number, to: number): string => {
+    const part = source.slice(from, to)
+    const stray = part.search(/\[\[|\]\]/)
+    if (stray >= 0) {
+      const at = from + stray
+      const line = source.slice(0, at).split('\n').length
+      throw new MarkupError(`line ${line}: unbalanced or malformed mark near "${source.slice(at, at + 40).split('\n')[0]}" (expected [[garbled => fix | fix @category]])`)
+    }
+    return part
+  }
   for (const match of source.matchAll(MARK)) {
-    text += source.slice(cursor, match.index)
+    text += plain(cursor, match.index)
     const [, garbled, fixes, category] = match
+    // A mark without its " => " runs on into the next one: its text then holds that mark's brackets.
+    if (/\[\[|\]\]/.test(garbled + fixes)) plain(match.index, match.index + match[0].length - 2)
     const start = text.length
     text += garbled
     gold.push({
@@ -35,7 +49,6 @@ export function parseMarkup(source: string, prefix = 'S'): MarkedText {
     })
     cursor = match.index + match[0].length
   }
-  text += source.slice(cursor)
-  if (/\[\[|\]\]/.test(text)) throw new Error('unbalanced [[ ]] in annotated source')
+  text += plain(cursor, source.length)
   return {text, gold}
 }
