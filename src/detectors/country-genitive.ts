@@ -52,13 +52,16 @@ export default function retextCountryGenitive() {
         const name = tokens[found.end]
         if (!name || name.kind !== 'word' || !startsUpper(name.text)) continue
         const countryEnd = tokens[found.end - 1].end
+        // A title with the demonym before a name takes no article: "South Korean President Yoon".
+        const article = tokens[i - 1]?.norm === 'the' ? tokens[i - 1] : undefined
+        const start = article ? article.start : tokens[i].start
         report(file, {
           source: 'country-genitive',
           ruleId: 'demonym-before-title',
-          reason: `Unexpected \`${text.slice(tokens[i].start, countryEnd)}\` before a name, expected \`${found.actor.demonym} ${title}\``,
-          start: tokens[i].start,
+          reason: `Unexpected \`${text.slice(start, countryEnd)}\` before a name, expected \`${found.actor.demonym} ${title}\``,
+          start,
           end: countryEnd,
-          expected: [`${found.actor.demonym} ${title}`],
+          expected: article ? [`${found.actor.demonym} ${title}`, `${article.text} ${found.actor.demonym} ${title}`] : [`${found.actor.demonym} ${title}`],
           category: 'style',
           level: 'suggestion',
           apply: 'review',

@@ -127,7 +127,13 @@ describe('country-genitive', () => {
   })
   it('names a minister the English way before a name', () => {
     expect(suggestions(detector, 'He met the Minister of Foreign Affairs of Iran Abbas Araghchi.')).toEqual([
-      {actual: 'Minister of Foreign Affairs of Iran', fixed: 'He met the Iranian Foreign Minister Abbas Araghchi.'},
+      {actual: 'the Minister of Foreign Affairs of Iran', fixed: 'He met Iranian Foreign Minister Abbas Araghchi.'},
+    ])
+    expect(suggestions(detector, 'The President of South Korea Yoon Suk Yeol declared martial law.')).toEqual([
+      {actual: 'The President of South Korea', fixed: 'South Korean President Yoon Suk Yeol declared martial law.'},
+    ])
+    expect(suggestions(detector, 'Talks with Minister of Defense of Israel Israel Katz.')).toEqual([
+      {actual: 'Minister of Defense of Israel', fixed: 'Talks with Israeli Defense Minister Israel Katz.'},
     ])
   })
   it('writes what a country has with a possessive', () => {
