@@ -1,6 +1,6 @@
 /**
- * "The" before a group first named at the start of a sentence: "The residents complained", "The
- * voters were worried", "The firefighters were unable". Russian has no articles, and MT adds
+ * "The" before a group first named at the start of a sentence or of a clause: "The residents
+ * complained", "The voters were worried", "said that the investors were worried". Russian has no articles, and MT adds
  * "the" where English news names a group in general: "Residents complained". Only groups of people
  * (and markets) the document has not named before, without a phrase that makes them particular
  * ("The residents of Altadena", "The workers who were fired").
@@ -9,7 +9,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {firstMentions, isPartOfDocument, sentencesOf, type Token} from '../parse/tokens.js'
-import {capitalize, PEOPLE_GROUPS} from './lexicon.js'
+import {capitalize, COMMON_ADVERBS, PEOPLE_GROUPS} from './lexicon.js'
 
 function singular(word: string): string {
   return word.endsWith('ies') ? word.slice(0, -3) + 'y' : word.endsWith('s') ? word.slice(0, -1) : word
@@ -22,9 +22,23 @@ const PARTICULAR_AFTER = new Set(['of', 'who', 'that', 'whom', 'whose', 'in', 'a
 const NOT_MODIFIERS = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'two', 'three', 'four', 'five', 'few', 'many', 'other', 'same', 'remaining', 'rest', 'first', 'last'])
 const MAX_MODIFIERS = 2
 
-/** Index of the group noun after "The" at 0, past up to two lower-case modifiers, or -1. */
-function groupAfterThe(tokens: Token[]): number {
-  for (let k = 1; k <= 1 + MAX_MODIFIERS && k < tokens.length; k++) {
+// A clause starts after these: "said that the investors were worried", "because of which the farmers had to".
+const CLAUSE_OPENERS = new Set(['that', 'because', 'when', 'while', 'after', 'since', 'although', 'though', 'where', 'which', 'so'])
+
+const AUXILIARIES = new Set(['are', 'were', 'have', 'had', 'will', 'would', 'can', 'could', 'must', 'should', 'may', 'might', 'do', 'did', "don't", "didn't", 'need', 'began', 'continue', 'continued'])
+const IRREGULAR_PAST = new Set(['said', 'told', 'went', 'took', 'fled', 'left', 'lost', 'came', 'got', 'made', 'saw', 'found', 'held', 'kept', 'paid', 'ran', 'spent', 'felt', 'fell', 'rose', 'grew', 'knew', 'thought', 'gave', 'sold', 'brought', 'bought', 'won', 'sought', 'became', 'chose', 'wrote', 'stood', 'met', 'sent', 'built', 'fought', 'threw', 'drew', 'hid', 'led', 'struck'])
+
+/** A finite verb, perhaps after one adverb ("the farmers also had"): the group before it is a clause's subject. */
+function verbFollows(tokens: Token[], index: number): boolean {
+  let token = tokens[index]
+  if (token && (COMMON_ADVERBS.has(token.norm) || /^[a-z]+ly$/.test(token.norm))) token = tokens[index + 1]
+  if (!token || token.kind !== 'word') return false
+  return AUXILIARIES.has(token.norm) || IRREGULAR_PAST.has(token.norm) || /^[a-z]{3,}ed$/.test(token.norm)
+}
+
+/** Index of the group noun after "the" at `article`, past up to two lower-case modifiers, or -1. */
+function groupAfterThe(tokens: Token[], article: number): number {
+  for (let k = article + 1; k <= article + 1 + MAX_MODIFIERS && k < tokens.length; k++) {
     const token = tokens[k]
     if (GROUPS.has(token.norm)) return k
     if (token.kind !== 'word' || token.text !== token.norm || NOT_MODIFIERS.has(token.norm) || !/^[a-z-]+$/.test(token.text)) return -1
@@ -38,27 +52,33 @@ export default function retextGenericPlural() {
     if (isPartOfDocument(file)) return undefined
     const text = String(file.value)
     const sentences = sentencesOf(tree, file)
-    const candidates: Array<{tokens: Token[]; start: number; group: number}> = []
-    for (const {tokens, start} of sentences) {
-      const group = tokens[0]?.text === 'The' ? groupAfterThe(tokens) : -1
-      const after = tokens[group + 1]
-      if (group > 0 && !(after && PARTICULAR_AFTER.has(after.norm))) candidates.push({tokens, start, group})
-    }
+    const candidates: Array<{tokens: Token[]; start: number; article: number; group: number}> = []
+    for (const {tokens, start} of sentences)
+      for (let article = 0; article < tokens.length; article++) {
+        if (article === 0 ? tokens[0].text !== 'The' : tokens[article].text !== 'the' || !CLAUSE_OPENERS.has(tokens[article - 1].norm)) continue
+        const group = groupAfterThe(tokens, article)
+        const after = tokens[group + 1]
+        // Mid-sentence, the group must be the clause's subject: a verb follows ("the farmers had to").
+        // "the Democrats" is a party, not a group in general.
+        if (group < 0 || (after && PARTICULAR_AFTER.has(after.norm)) || tokens[group].text !== tokens[group].norm) continue
+        if (article > 0 && !verbFollows(tokens, group + 1)) continue
+        candidates.push({tokens, start, article, group})
+      }
     if (candidates.length === 0) return undefined
     const words = new Set(candidates.flatMap(({tokens, group}) => [tokens[group].norm, singular(tokens[group].norm)]))
     const firstNamed = firstMentions(sentences, words)
-    for (const {tokens, start, group} of candidates) {
+    for (const {tokens, start, article, group} of candidates) {
       const head = tokens[group].norm
       // Named before this sentence, in either number: "the" points back to it.
       if (Math.min(firstNamed.get(head) ?? start, firstNamed.get(singular(head)) ?? start) < start) continue
-      const rest = text.slice(tokens[1].start, tokens[group].end)
+      const rest = text.slice(tokens[article + 1].start, tokens[group].end)
       report(file, {
         source: 'generic-plural',
         ruleId: 'the-before-group',
-        reason: `Unexpected \`The\` before \`${rest}\`, first named here: English names a group in general without an article`,
-        start: tokens[0].start,
+        reason: `Unexpected \`${tokens[article].text}\` before \`${rest}\`, first named here: English names a group in general without an article`,
+        start: tokens[article].start,
         end: tokens[group].end,
-        expected: [capitalize(rest)],
+        expected: [article === 0 ? capitalize(rest) : rest],
         category: 'grammar',
         level: 'suggestion',
         apply: 'review',

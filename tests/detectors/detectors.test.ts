@@ -501,6 +501,18 @@ describe('generic-plural', () => {
       'Police called the voters. The two pilots landed. The talks resumed.'
     expect(detector.check(text).findings).toEqual([])
   })
+  it('drops "the" before a group first named as the subject of a clause', () => {
+    expect(suggestions(detector, 'The virus spread, because of which the farmers had to cull hens.')).toEqual([
+      {actual: 'the farmers', fixed: 'The virus spread, because of which farmers had to cull hens.'},
+    ])
+    expect(suggestions(detector, 'Analysts said that the investors also feared a recession.')).toEqual([
+      {actual: 'the investors', fixed: 'Analysts said that investors also feared a recession.'},
+    ])
+  })
+  it("leaves a clause's group that is not its subject, or a party, alone", () => {
+    const text = 'He said that the voters of Ohio decided. She knew that the workers strike. They said that the Democrats had won.'
+    expect(detector.check(text).findings).toEqual([])
+  })
 })
 
 describe('article-first-mention', () => {
