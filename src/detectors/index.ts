@@ -17,6 +17,7 @@ import retextNameConsistency from './name-consistency.js'
 import retextOfficeTitle from './office-title.js'
 import retextOneOfThe from './one-of-the.js'
 import retextPerfectSince from './perfect-since.js'
+import retextPerfectiveGerund from './perfective-gerund.js'
 import retextPunctuation from './punctuation.js'
 import retextQuotePunctuation from './quote-punctuation.js'
 import retextRelativeWho from './relative-who.js'
@@ -48,6 +49,7 @@ export const DETECTORS = {
   'perfect-since': retextPerfectSince,
   'conditional-will': retextConditionalWill,
   'sequence-of-tenses': retextSequenceOfTenses,
+  'perfective-gerund': retextPerfectiveGerund,
   'relative-who': retextRelativeWho,
   'generic-plural': retextGenericPlural,
   'article-first-mention': retextArticleFirstMention,
@@ -78,6 +80,7 @@ export {
   retextOfficeTitle,
   retextOneOfThe,
   retextPerfectSince,
+  retextPerfectiveGerund,
   retextPunctuation,
   retextQuotePunctuation,
   retextRelativeWho,

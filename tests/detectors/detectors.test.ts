@@ -547,3 +547,29 @@ describe('capitals that are meant', () => {
     expect(withDetector('name-consistency').check(text).findings).toEqual([])
   })
 })
+
+describe('perfective-gerund', () => {
+  const detector = withDetector('perfective-gerund')
+  it('gives the -ing form for ", having" + a participle', () => {
+    expect(suggestions(detector, 'Merz won the election, having gained 29 percent of the vote.')).toEqual([
+      {actual: 'having gained', fixed: 'Merz won the election, gaining 29 percent of the vote.'},
+    ])
+    expect(suggestions(detector, 'The fire destroyed 2,000 buildings and having forced 100,000 people to flee.')).toEqual([
+      {actual: 'having forced', fixed: 'The fire destroyed 2,000 buildings and forcing 100,000 people to flee.'},
+    ])
+    expect(suggestions(detector, 'India struck, having stated that it hit camps. Kyiv objected, having referred to the treaty.')).toEqual([
+      {actual: 'having stated', fixed: 'India struck, saying that it hit camps. Kyiv objected, having referred to the treaty.'},
+      {actual: 'having referred to', fixed: 'India struck, having stated that it hit camps. Kyiv objected, citing the treaty.'},
+    ])
+    expect(suggestions(detector, 'The delegation left, not having signed the deal.')).toEqual([
+      {actual: 'not having signed', fixed: 'The delegation left, without signing the deal.'},
+    ])
+  })
+  it('leaves the English perfect alone: at the start, after a preposition, of experience, over a span of time, passive', () => {
+    const text =
+      'Having lost the vote, he resigned. He left after having lost. He retired in 2010, having served for thirty years. ' +
+      'She spoke, having witnessed the war. He stayed, having worked there since 1990. It closed, having been hit.'
+    expect(detector.check(text).findings).toEqual([])
+  })
+})
+

@@ -1,0 +1,70 @@
+/**
+ * ", having + participle" for the Russian perfective gerund: "won the election, having gained 29
+ * percent", "destroyed 2,000 buildings and having forced 100,000 people to flee". English news
+ * writes the -ing form for a result or an accompanying action ("gaining 29 percent", "forcing").
+ * Only after a comma or "and" inside a sentence: "Having lost the vote, he resigned" and "after
+ * having lost" are English, and "having been" is a passive this detector leaves to a person.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {report} from '../findings.js'
+import {sentencesOf, type Token} from '../parse/tokens.js'
+import {inflect, isIrregularPast, lemmaOf} from '../rules/inflect.js'
+
+// A participle whose -ing form is no English for what it says ("having had" is a possession), and
+// verbs of experience, where the perfect is English for something done before ("He retired in
+// 2010, having served for thirty years", "having witnessed the war"): the calque gives a result.
+const NOT_REWRITTEN = new Set(['been', 'had', 'got', 'gotten'])
+const EXPERIENCE = new Set([
+  'served', 'lived', 'worked', 'spent', 'come', 'arrived', 'returned', 'witnessed', 'seen', 'observed', 'experienced',
+  'known', 'studied', 'learned', 'learnt', 'graduated', 'retired', 'received', 'dealt', 'suffered', 'endured', 'survived',
+  'fought', 'completed', 'finished', 'read', 'heard', 'met', 'visited', 'traveled', 'travelled', 'grown', 'done',
+  'taught', 'written', 'failed', 'tried', 'waited', 'stayed', 'remained',
+  // A win reported after the match it came from: "won the cup, having beaten Traktor".
+  'beaten', 'defeated',
+])
+// "having served for thirty years", "having lived there since 1990": a span of time before.
+const DURATION = new Set(['for', 'since', 'during', 'throughout'])
+
+function isPastParticiple(word: string): boolean {
+  return /^[a-z]{3,}ed$/.test(word) || isIrregularPast(word)
+}
+
+// «Заявив», «указав»: a statement is reported with "saying".
+const SAYING = new Set(['stated', 'declared', 'indicated', 'asserted', 'said'])
+
+export default function retextPerfectiveGerund() {
+  return (tree: Root, file: VFile): undefined => {
+    for (const {tokens} of sentencesOf(tree, file)) {
+      for (let i = 1; i + 1 < tokens.length; i++) {
+        const having: Token = tokens[i]
+        if (having.norm !== 'having') continue
+        // ", not having signed" → "without signing".
+        const negated = tokens[i - 1].norm === 'not' && tokens[i - 2]?.norm === ','
+        const before = negated ? tokens[i - 2] : tokens[i - 1]
+        const participle = tokens[i + 1]
+        if (before.norm !== ',' && !(before.norm === 'and' && i > 1 && tokens[i - 2].kind === 'word')) continue
+        if (participle.kind !== 'word' || participle.text !== participle.norm || NOT_REWRITTEN.has(participle.norm) || EXPERIENCE.has(participle.norm)) continue
+        if (!isPastParticiple(participle.norm) || DURATION.has(tokens[i + 2]?.norm ?? '')) continue
+        const citing = participle.norm === 'referred' && tokens[i + 2]?.norm === 'to'
+        const end = citing ? tokens[i + 2] : participle
+        let gerund = citing ? 'citing' : SAYING.has(participle.norm) ? 'saying' : inflect(lemmaOf(participle.norm), 'ing')
+        if (negated) gerund = `without ${gerund}`
+        const start = negated ? tokens[i - 1] : having
+        const actual = String(file.value).slice(start.start, end.end)
+        report(file, {
+          source: 'perfective-gerund',
+          ruleId: 'having-participle',
+          reason: `Unexpected \`${actual}\`, expected \`${gerund}\`: English gives the result of an action with the -ing form`,
+          start: start.start,
+          end: end.end,
+          expected: [gerund],
+          category: 'grammar',
+          level: 'suggestion',
+          apply: 'review',
+        })
+      }
+    }
+    return undefined
+  }
+}
