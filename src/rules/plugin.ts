@@ -5,7 +5,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
-import {sentencesOf, type Token, type TokenSentence} from '../parse/tokens.js'
+import {sentencesOf, startsUpper, type Token, type TokenSentence} from '../parse/tokens.js'
 import {execAll} from '../regex.js'
 import type {CompiledRule, CompiledRuleSet, Context, RuleVariant} from './compile.js'
 import {preserveCase, renderTemplate, replacementAlreadyThere, type MatchCaptures, type TemplatePart} from './replace.js'
@@ -99,6 +99,23 @@ function tokenCaptures(
     lemmaOfCapture: (index) => sequence.lemmaElements.get(index),
     lemmaSlots,
   }
+}
+
+/**
+ * A word form of a lemma (<state>, <fine>) capitalized inside a sentence is a name, not the word:
+ * "the United States about" is no "stated about", "Fine Gael" no fine.
+ */
+function wordFormsInLowerCase(sequence: Sequence, tokens: Token[], start: number): boolean {
+  if (sequence.lemmaElements.size === 0) return true
+  let position = start
+  for (const atom of sequence.atoms) {
+    if (atom.kind === 'anchor') continue
+    const index = position++
+    if (!sequence.lemmaElements.has(atom.element)) continue
+    const token = tokens[index]
+    if (startsUpper(token.text) && !atSentenceStart(tokens, index)) return false
+  }
+  return true
 }
 
 /** Keep, per rule, the longest of overlapping matches (then the earliest). */
@@ -196,6 +213,7 @@ export default function retextRuleSets(options: RuleSetsOptions) {
       for (const match of index.matchAll(tokens)) {
         const {rule, replacements} = match.payload
         if (rule.caseSensitive && !matchesCase(match.sequence, tokens, match.start)) continue
+        if (!wordFormsInLowerCase(match.sequence, tokens, match.start)) continue
         const captures = tokenCaptures(text, tokens, match.sequence, match.start)
         if (captures.first < 0) continue
         candidates.push({

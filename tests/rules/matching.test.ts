@@ -86,6 +86,10 @@ rules:
     expect(fixed('He referred to social media.')).toBe('He took to social media.')
     expect(fixed('She refers to social media.')).toBe('She takes to social media.')
     expect(fixed('They were referring to social media.')).toBe('They were taking to social media.')
+    expect(fixed('Refers to social media, she said.')).toBe('Takes to social media, she said.')
+  })
+  it('word forms do not match a name: a capital inside a sentence', () => {
+    expect(fixed('The Refers to social media campaign started.')).toBe('The Refers to social media campaign started.')
   })
   it('token classes', () => {
     expect(fixed('Ed Wong contribution to Washington reporting.')).toBe('Ed Wong contributed reporting from Washington.')
