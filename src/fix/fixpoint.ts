@@ -39,9 +39,10 @@ export interface FixpointOptions {
 }
 
 /**
- * The edit without the text its replacement keeps at either end: "politics of refusing" →
- * "policy of refusing" touches only "tics" → "cy". Spans mapped through it then keep their edges.
- * The kept end is whole words, so a span ending in a word the edit rewrites covers all of it.
+ * The edit without the words its replacement keeps at either end: "politics of refusing" →
+ * "policy of refusing" touches only "politics" → "policy". Spans mapped through it then keep their
+ * edges; the kept ends are whole words, so a span that starts or ends in a word the edit rewrites
+ * covers all of it.
  */
 function minimalEdit(text: string, edit: Edit): {start: number; end: number; replacement: string} {
   const original = text.slice(edit.start, edit.end)
@@ -55,9 +56,12 @@ function minimalEdit(text: string, edit: Edit): {start: number; end: number; rep
     original[original.length - 1 - suffix] === replacement[replacement.length - 1 - suffix]
   )
     suffix++
-  // Keep whole words at the end: "than in" → "than" must not keep the "n" and cut "than" in two.
+  // Keep whole words at both ends: "than in" → "than" must not keep the "n" and cut "than" in two,
+  // and "carry out the investigation of" → "conduct an investigation into" must not keep the "c"
+  // (a span starting at "of" would map to "onduct …").
   const isLetter = (char: string | undefined): boolean => char !== undefined && /[\p{L}\p{N}]/u.test(char)
   while (suffix > 0 && isLetter(original[original.length - suffix]) && isLetter(original[original.length - suffix - 1])) suffix--
+  while (prefix > 0 && isLetter(original[prefix - 1]) && isLetter(original[prefix])) prefix--
   return {start: edit.start + prefix, end: edit.end - suffix, replacement: replacement.slice(prefix, replacement.length - suffix)}
 }
 
