@@ -57,10 +57,19 @@ export default function retextNameConsistency() {
       if (same) same.tokens.push(...spelling.tokens)
       else group.set(spelling.text, {...spelling, known: isKnown(spelling.text)})
     }
-    const reported = new Set(file.messages.map((message) => message.place && 'start' in message.place ? message.place.start.offset : -1))
+    // Spans the detectors and rules before this one reported: their names are about to change.
+    const reportedSpans = file.messages.flatMap((message) =>
+      message.place && 'start' in message.place ? [[message.place.start.offset ?? -1, message.place.end.offset ?? -1]] : [],
+    )
+    const isReported = (token: Token): boolean => reportedSpans.some(([start, end]) => start <= token.start && token.end <= end)
     for (const group of groups.values()) {
       if (group.size < 2) continue
-      const spellings = [...group.values()].sort((a, b) => Number(b.known) - Number(a.known) || b.tokens.length - a.tokens.length)
+      // A spelling whose every use another rule corrects is no model for the rest ("Labor" where a
+      // rule writes Britain's "Labour"): choosing it would undo that rule's fix, round after round.
+      const spellings = [...group.values()]
+        .filter((spelling) => spelling.tokens.some((token) => !isReported(token)))
+        .sort((a, b) => Number(b.known) - Number(a.known) || b.tokens.length - a.tokens.length)
+      if (spellings.length < 2) continue
       const canonical = spellings[0]
       for (const odd of spellings.slice(1)) {
         if (odd.known) continue
@@ -69,7 +78,7 @@ export default function retextNameConsistency() {
         const limit = Math.min(odd.text.length, canonical.text.length) <= 5 ? 1 : 2
         if (editDistance(odd.text.toLowerCase(), canonical.text.toLowerCase()) > limit) continue
         for (const token of odd.tokens) {
-          if (reported.has(token.start)) continue
+          if (isReported(token)) continue
           const suffix = token.text.slice(odd.text.length)
           report(file, {
             source: 'name-consistency',

@@ -1,5 +1,8 @@
+import {writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {withDetector} from '../helpers.js'
+import {createPostedit} from '../../src/processor.js'
+import {tempDir, withDetector} from '../helpers.js'
 
 /** What each suggestion would turn the text into. */
 function suggestions(postedit: ReturnType<typeof withDetector>, text: string) {
@@ -182,6 +185,16 @@ describe('name-consistency', () => {
   })
   it('leaves two known names alone, and needs a clear majority among unknown ones', () => {
     expect(detector.check('Edan Alexander met Alexandra. Kyiv and Kiev. Dana and Dina. Then Vernik and Vernyk.').findings).toEqual([])
+  })
+  it('never takes as the model a spelling that a rule corrects everywhere (the two would undo each other)', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'labour.yml'), 'rules:\n  - id: labour\n    message: x\n    caseSensitive: true\n    match: Labor\n    replace: Labour\n')
+    const postedit = createPostedit({shippedRules: false, detectors: ['name-consistency'], rules: [join(dir, 'labour.yml')]})
+    const text = 'The Labor Party won. Labor took 412 seats. Then Labour leaders spoke.'
+    expect(postedit.check(text).findings.map((finding) => finding.ruleId)).toEqual(['labour', 'labour'])
+    const fixed = postedit.fix(text, {apply: 'review'})
+    expect(fixed.converged).toBe(true)
+    expect(fixed.output).toBe('The Labour Party won. Labour took 412 seats. Then Labour leaders spoke.')
   })
 })
 
