@@ -50,7 +50,8 @@ const IRREGULAR_S: Record<string, string> = {be: 'is', have: 'has', do: 'does', 
 const DOUBLES = new Set([
   'admit', 'commit', 'compel', 'confer', 'control', 'defer', 'deter', 'equip', 'expel', 'incur',
   'occur', 'omit', 'patrol', 'permit', 'prefer', 'propel', 'rebel', 'recur', 'refer', 'regret',
-  'submit', 'transfer', 'transmit', 'abet', 'acquit', 'allot', 'embed', 'forbid', 'outstrip',
+  'submit', 'transfer', 'transmit', 'abet', 'acquit', 'allot', 'embed', 'forbid', 'outstrip', 'repel', 'dispel',
+  'impel', 'excel', 'annul', 'extol', 'enrol', 'instil', 'distil', 'fulfil', 'befit', 'beset', 'upset',
 ])
 
 const VOWEL = /[aeiou]/

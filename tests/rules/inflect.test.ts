@@ -6,6 +6,7 @@ describe('word forms', () => {
     expect(formsOf('provide')).toEqual({base: 'provide', s: 'provides', ed: 'provided', pp: 'provided', ing: 'providing'})
     expect(formsOf('carry')).toMatchObject({s: 'carries', ed: 'carried', ing: 'carrying'})
     expect(formsOf('refer')).toMatchObject({ed: 'referred', ing: 'referring'})
+    expect(formsOf('repel')).toMatchObject({ed: 'repelled', ing: 'repelling'})
     expect(formsOf('stop')).toMatchObject({ed: 'stopped', ing: 'stopping'})
     expect(formsOf('visit')).toMatchObject({ed: 'visited', ing: 'visiting'})
   })
