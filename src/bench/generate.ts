@@ -60,11 +60,11 @@ export function file(name: string, bytes: number, seed = 1): string {
 }
 
 /** A folder of `count` files of about `bytes` each. */
-export function folder(name: string, count: number, bytes: number): string {
+export function folder(name: string, count: number, bytes: number, first = 0): string {
   const path = join(DATA, name)
   if (!existsSync(path)) {
     mkdirSync(path, {recursive: true})
-    for (let i = 0; i < count; i++) writeFileSync(join(path, `f${String(i).padStart(5, '0')}.txt`), text(bytes, i + 1))
+    for (let i = first; i < first + count; i++) writeFileSync(join(path, `f${String(i).padStart(5, '0')}.txt`), text(bytes, i + 1))
   }
   return path
 }

@@ -4,7 +4,7 @@
  *   --quick   fewer repetitions, skips the 100 MB file and the 100,000-rule set
  *   --full    adds the 100 MB single file
  */
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {availableParallelism, cpus, totalmem} from 'node:os'
 import {join, resolve} from 'node:path'
@@ -43,6 +43,22 @@ const rows: string[][] = []
 function row(...cells: Array<string | number>): void {
   rows.push(cells.map(String))
   console.error(cells.join(' | '))
+}
+
+/** Wall time of commands run side by side (the slowest one's), from GNU time. */
+async function measureTogether(commands: string[][]): Promise<number> {
+  const times = await Promise.all(
+    commands.map(
+      (command) =>
+        new Promise<number>((done) => {
+          const child = spawn('/usr/bin/time', ['-f', '%e %M', ...command], {stdio: ['ignore', 'ignore', 'pipe']})
+          let stderr = ''
+          child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+          child.on('close', () => done(Number(stderr.trim().split('\n').pop()!.split(' ')[0])))
+        }),
+    ),
+  )
+  return Math.max(...times)
 }
 
 /** Wall time and peak RSS of a command, from GNU time. */
@@ -130,6 +146,11 @@ async function main(): Promise<void> {
   const two = measure([process.execPath, BIN, 'check', '-q', '--no-config', '--jobs', '2', batch])
   row('batch 200 × 50 KB, --jobs 1', mbps(200 * 50_000, one.seconds), `peak RSS ${one.rssMB.toFixed(0)} MB`)
   row('batch 200 × 50 KB, --jobs 2', mbps(200 * 50_000, two.seconds), `speed-up ${(one.seconds / two.seconds).toFixed(2)}×, peak RSS ${two.rssMB.toFixed(0)} MB`)
+  // The machine's own ceiling for this work: the same 200 files as two independent processes
+  // side by side, 100 each, against one process doing all 200 (--jobs 1 above).
+  const halves = [folder('batch-200x50k-first-half', 100, 50_000, 0), folder('batch-200x50k-second-half', 100, 50_000, 100)]
+  const sideBySide = await measureTogether(halves.map((half) => [process.execPath, BIN, 'check', '-q', '--no-config', '--jobs', '1', half]))
+  row('two processes side by side, 100 × 50 KB each, --jobs 1', mbps(200 * 50_000, sideBySide), `speed-up ${(one.seconds / sideBySide).toFixed(2)}× over one process: what two cores give two independent copies of the work here`)
   if (!quick) {
     const thousand = folder('batch-1000x50k', 1000, 50_000)
     const memory = measure([process.execPath, BIN, 'check', '-q', '--no-config', '--jobs', '2', thousand])
