@@ -10,8 +10,9 @@ import {runTask, type Task, type TaskResult} from './task.js'
 // Each worker holds its own rules, gazetteer and detector data (~90 MB live). A tight old
 // generation and a small young one keep V8 from holding freed pages: 1,000 × 50 KB with --jobs 2
 // peaked at 400 MB with 384 / 8 and 365 MB with 128 / 4, at the same speed. A file too big for a
-// worker's heap is run again on the main thread, which has no cap.
-export const WORKER_HEAP_MB = 128
+// worker's heap is run again on the main thread, which has no cap. POSTEDIT_WORKER_HEAP_MB sets
+// another old-generation cap (a machine with more memory, or a test that makes a worker fail).
+export const WORKER_HEAP_MB = Number(process.env.POSTEDIT_WORKER_HEAP_MB) || 128
 export const WORKER_YOUNG_MB = 4
 
 export function defaultJobs(): number {

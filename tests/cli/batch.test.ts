@@ -43,6 +43,19 @@ describe('batch runs', () => {
     expect(run(['diff', '--jobs', '2', 'drafts'], dir).stdout).toBe(run(['diff', '--jobs', '1', 'drafts'], dir).stdout)
   })
 
+  it('runs on the main thread a file whose worker ran out of memory, and the batch goes on', () => {
+    const dir = corpus()
+    const one = run(['check', '--format', 'json', '--jobs', '1', 'drafts'], dir)
+    // An 8 MB heap cannot even hold the rules: every worker dies, every file is run again inline.
+    const starved = spawnSync(process.execPath, [BIN, 'check', '--format', 'json', '--jobs', '2', 'drafts'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {...process.env, NO_COLOR: '1', POSTEDIT_WORKER_HEAP_MB: '8'},
+    })
+    expect(starved.status).toBe(one.code)
+    expect(starved.stdout).toBe(one.stdout)
+  })
+
   it('reads .posteditrc.yml above each file: rule sets, switched-off detectors, levels', () => {
     const dir = corpus()
     mkdirSync(join(dir, 'house'))
