@@ -1,7 +1,8 @@
 /**
  * "The" before a group first named at the start of a sentence or of a clause: "The residents
- * complained", "The voters were worried", "said that the investors were worried". Russian has no articles, and MT adds
- * "the" where English news names a group in general: "Residents complained". Only groups of people
+ * complained", "The voters were worried", "said that the investors were worried". Russian has no
+ * articles, and MT adds "the" where English news names a group in general: "Residents
+ * complained". Only groups of people
  * (and markets) the document has not named before, without a phrase that makes them particular
  * ("The residents of Altadena", "The workers who were fired").
  */

@@ -4,10 +4,10 @@
  * output (a loop) or whose output another rule rewrites (a chain), and rules without examples.
  */
 import {createPostedit} from '../processor.js'
-import {compileRuleSet, type CompiledRule, type CompiledRuleSet} from './compile.js'
+import {compileRuleSet, type CompiledRule, type CompiledRuleSet, type RuleVariant} from './compile.js'
 import {levelRank} from '../types.js'
 import type {LocatedRuleSpec, RuleSetSource} from './load.js'
-import {partsSequences} from './pattern.js'
+import {partsSequences, type Sequence} from './pattern.js'
 
 export interface LintFinding {
   file: string
@@ -26,6 +26,15 @@ function regexSources(rule: LocatedRuleSpec): string[] {
   const patterns = [rule.match, ...Object.keys(rule.swap ?? {})].flat().filter((p): p is string => typeof p === 'string')
   const tokenRegexes = patterns.flatMap((pattern) => [...pattern.matchAll(/\/(.+?)\/[a-z]*(?=\s|$|\])/g)].map((m) => m[1]))
   return [...regexes, ...tokenRegexes]
+}
+
+// Large patterns are compiled as graphs of their parts; the checks below read every sequence, three
+// times over, so each variant's are spelled out once.
+const spelledOut = new WeakMap<RuleVariant, Sequence[]>()
+function sequencesOf(variant: RuleVariant): Sequence[] {
+  let sequences = spelledOut.get(variant)
+  if (!sequences) spelledOut.set(variant, (sequences = variant.patterns.flatMap(partsSequences)))
+  return sequences
 }
 
 export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
@@ -47,7 +56,7 @@ export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
   for (const set of compiled)
     for (const rule of set.rules)
       for (const variant of rule.variants)
-        for (const sequence of variant.patterns.flatMap(partsSequences)) {
+        for (const sequence of sequencesOf(variant)) {
           if (!sequence.atoms.every((atom) => atom.kind === 'literal')) continue
           const key = sequence.atoms.map((atom) => (atom.kind === 'literal' ? atom.norm : '')).join(' ')
           const owner = owners.get(key)
@@ -63,7 +72,7 @@ export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
   for (const set of compiled)
     for (const rule of set.rules)
       for (const variant of rule.variants)
-        for (const sequence of variant.patterns.flatMap(partsSequences)) {
+        for (const sequence of sequencesOf(variant)) {
           const key = sequence.atoms.map((atom) => (atom.kind === 'literal' ? atom.norm : `\u0000${atom.kind}`)).join(' ')
           const list = bySequence.get(key) ?? []
           if (!list.includes(rule)) list.push(rule)
@@ -72,7 +81,7 @@ export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
   const wins = (a: CompiledRule, b: CompiledRule): boolean => a.priority > b.priority || (a.priority === b.priority && levelRank(a.level) > levelRank(b.level))
   for (const set of compiled)
     for (const rule of set.rules) {
-      const keys = rule.variants.flatMap((variant) => variant.patterns.flatMap(partsSequences).map((sequence) => sequence.atoms.map((atom) => (atom.kind === 'literal' ? atom.norm : `\u0000${atom.kind}`)).join(' ')))
+      const keys = rule.variants.flatMap((variant) => sequencesOf(variant).map((sequence) => sequence.atoms.map((atom) => (atom.kind === 'literal' ? atom.norm : `\u0000${atom.kind}`)).join(' ')))
       if (keys.length === 0) continue
       const winners = (bySequence.get(keys[0]) ?? []).filter((other) => other !== rule && wins(other, rule))
       const shadow = winners.find((winner) => keys.every((key) => bySequence.get(key)?.includes(winner)) && winner.before.length === 0 && winner.unlessBefore.length === 0 && winner.unlessAfter.length === 0 && winner.after.length === 0 && !winner.unlessMatch)
