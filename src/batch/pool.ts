@@ -71,9 +71,14 @@ export async function runTasks(
                 feed()
               })
               worker.on('error', () => {
-                if (current) emit(runTask(current, stdin))
+                const failed = current
+                current = undefined
+                if (failed) emit(runTask(failed, stdin))
                 void worker.terminate()
-                start()
+                // A worker that dies idle once the tasks are out (still loading, say) is not replaced:
+                // a replacement would die the same way, and again, and never let the batch end.
+                if (nextTask < tasks.length) start()
+                else resolve()
               })
               feed()
             }

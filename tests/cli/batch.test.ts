@@ -51,6 +51,8 @@ describe('batch runs', () => {
       cwd: dir,
       encoding: 'utf8',
       env: {...process.env, NO_COLOR: '1', POSTEDIT_WORKER_HEAP_MB: '8'},
+      // A worker that dies idle used to be replaced forever: the batch never ended.
+      timeout: 60_000,
     })
     expect(starved.status).toBe(one.code)
     expect(starved.stdout).toBe(one.stdout)
