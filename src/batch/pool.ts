@@ -7,9 +7,10 @@ import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {runTask, type Task, type TaskResult} from './task.js'
 
-// Each worker holds its own rules, gazetteer and detector data (~90 MB live). A tight old
-// generation and a small young one keep V8 from holding freed pages: 1,000 × 50 KB with --jobs 2
-// peaked at 400 MB with 384 / 8 and 365 MB with 128 / 4, at the same speed. A file too big for a
+// Each worker holds its own rules, gazetteer and detector data (~43 MB live since large patterns
+// are stored as graphs; ~90 MB before). A tight old generation and a small young one keep V8 from
+// holding freed pages: 1,000 × 50 KB with --jobs 2 peaked at 400 MB with 384 / 8 and 365 MB with
+// 128 / 4 at the same speed (299 MB now); a 16 MB young generation was no faster in the CLI. A file too big for a
 // worker's heap is run again on the main thread, which has no cap. POSTEDIT_WORKER_HEAP_MB sets
 // another old-generation cap (a machine with more memory, or a test that makes a worker fail).
 export const WORKER_HEAP_MB = Number(process.env.POSTEDIT_WORKER_HEAP_MB) || 128
