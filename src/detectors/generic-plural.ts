@@ -10,6 +10,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {firstMentions, isPartOfDocument, sentencesOf, type Token} from '../parse/tokens.js'
+import {isIrregularPast} from '../rules/inflect.js'
 import {capitalize, COMMON_ADVERBS, PEOPLE_GROUPS} from './lexicon.js'
 
 function singular(word: string): string {
@@ -27,14 +28,13 @@ const MAX_MODIFIERS = 2
 const CLAUSE_OPENERS = new Set(['that', 'because', 'when', 'while', 'after', 'since', 'although', 'though', 'where', 'which', 'so'])
 
 const AUXILIARIES = new Set(['are', 'were', 'have', 'had', 'will', 'would', 'can', 'could', 'must', 'should', 'may', 'might', 'do', 'did', "don't", "didn't", 'need', 'began', 'continue', 'continued'])
-const IRREGULAR_PAST = new Set(['said', 'told', 'went', 'took', 'fled', 'left', 'lost', 'came', 'got', 'made', 'saw', 'found', 'held', 'kept', 'paid', 'ran', 'spent', 'felt', 'fell', 'rose', 'grew', 'knew', 'thought', 'gave', 'sold', 'brought', 'bought', 'won', 'sought', 'became', 'chose', 'wrote', 'stood', 'met', 'sent', 'built', 'fought', 'threw', 'drew', 'hid', 'led', 'struck'])
 
 /** A finite verb, perhaps after one adverb ("the farmers also had"): the group before it is a clause's subject. */
 function verbFollows(tokens: Token[], index: number): boolean {
   let token = tokens[index]
   if (token && (COMMON_ADVERBS.has(token.norm) || /^[a-z]+ly$/.test(token.norm))) token = tokens[index + 1]
   if (!token || token.kind !== 'word') return false
-  return AUXILIARIES.has(token.norm) || IRREGULAR_PAST.has(token.norm) || /^[a-z]{3,}ed$/.test(token.norm)
+  return AUXILIARIES.has(token.norm) || isIrregularPast(token.norm) || /^[a-z]{3,}ed$/.test(token.norm)
 }
 
 /** Index of the group noun after "the" at `article`, past up to two lower-case modifiers, or -1. */
