@@ -11,6 +11,7 @@ import {unified, type Plugin, type Processor} from 'unified'
 import type {Node} from 'unist'
 import {ParseEnglish} from 'parse-english'
 import {VFile} from 'vfile'
+import {tokenizeEnglish} from './direct-english.js'
 import {attachSentences, sentencesOf, tokenizeTree, type TokenSentence} from './tokens.js'
 
 /** Longest stretch handed to the parser at once; longer paragraphs are cut at line or sentence ends. */
@@ -228,8 +229,17 @@ const retextEnglishChunked: Plugin<[ChunkedEnglishOptions?], string, Root> = fun
     add(created.tokenizeSentencePlugins, self.data('nlcstSentenceExtensions' as never))
     return created
   }
+  // The tree is needed only when it is kept or when a plugin extends the parser; otherwise the
+  // token view is made straight from the text (direct-english.ts), with the same tokens.
+  const hasExtensions = (): boolean =>
+    ['nlcstParagraphExtensions', 'nlcstRootExtensions', 'nlcstSentenceExtensions'].some((key) => {
+      const values = self.data(key as never) as unknown
+      return Array.isArray(values) && values.length > 0
+    })
+  let direct: boolean | undefined
   self.parser = (document: string, file?: VFile): Root => {
-    parser ??= parserWithExtensions()
+    direct ??= !options.keepTree && !hasExtensions()
+    if (!direct) parser ??= parserWithExtensions()
     const children: RootContent[] = []
     const sentences: TokenSentence[] = []
     const chunks = splitIntoChunks(document)
@@ -242,8 +252,12 @@ const retextEnglishChunked: Plugin<[ChunkedEnglishOptions?], string, Root> = fun
         children.push(whiteSpace(chunk, end))
         continue
       }
-      parser.base = chunk
-      const tree = parser.parse(chunk.text) as Root
+      if (direct) {
+        tokenizeEnglish(chunk.text, chunk.offset, sentences)
+        continue
+      }
+      parser!.base = chunk
+      const tree = parser!.parse(chunk.text) as Root
       for (const sentence of tokenizeTree(tree, options.keepTree === true)) sentences.push(sentence)
       if (options.keepTree) for (const child of tree.children) children.push(child)
     }

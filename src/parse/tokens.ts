@@ -88,40 +88,37 @@ export function tokenizeSentence(sentence: Sentence, keepNodes = true): Token[] 
       child.type === 'WordNode' ? 'word' : child.type === 'PunctuationNode' ? 'punctuation' : 'symbol'
     const start = child.position?.start.offset ?? 0
     const end = child.position?.end.offset ?? 0
-    // parse-english reads "sun." or "mar." as the abbreviations of Sunday and March whatever their
-    // case; written in lower case they are a word and a full stop ("in the sun.").
-    if (kind === 'word' && text.length <= 5 && text.endsWith('.') && LOWER_CASE_NOT_ABBREVIATIONS.test(text)) {
-      tokens.push({kind, text: text.slice(0, -1), norm: normalizeText(text.slice(0, -1)), start, end: end - 1, spaceBefore: pendingSpace, newlineBefore: pendingNewline})
-      tokens.push({kind: 'punctuation', text: '.', norm: '.', start: end - 1, end, spaceBefore: false, newlineBefore: false})
-      pendingSpace = false
-      pendingNewline = false
-      continue
-    }
-    // parse-latin cuts "1,000" into "1", ",", "000"; a number is one token.
-    const comma = tokens[tokens.length - 1]
-    const number = tokens[tokens.length - 2]
-    if (
-      comma?.text === ',' && !comma.spaceBefore && !pendingSpace && isDigit(text.charCodeAt(0)) && /^\d{3}(?:\D|$)/.test(text) &&
-      number && /^\d[\d,]*$/.test(number.text)
-    ) {
-      tokens.length -= 2
-      tokens.push({...number, text: number.text + ',' + text, norm: number.norm + ',' + normalizeText(text), end, node: undefined})
-    } else {
-      tokens.push({
-        kind,
-        text,
-        norm: normalizeText(text),
-        start,
-        end,
-        spaceBefore: pendingSpace,
-        newlineBefore: pendingNewline,
-        node: keepNodes && child.type === 'WordNode' ? child : undefined,
-      })
-    }
+    appendToken(tokens, kind, text, start, end, pendingSpace, pendingNewline, keepNodes && child.type === 'WordNode' ? child : undefined)
     pendingSpace = false
     pendingNewline = false
   }
   return tokens
+}
+
+/**
+ * Add a parsed token to a sentence's tokens, as the token view reads it: parse-english's "sun."
+ * (Sunday) in lower case is a word and a full stop, and "1", ",", "000" are one number.
+ */
+export function appendToken(tokens: Token[], kind: TokenKind, text: string, start: number, end: number, spaceBefore: boolean, newlineBefore: boolean, node?: Word): void {
+  // parse-english reads "sun." or "mar." as the abbreviations of Sunday and March whatever their
+  // case; written in lower case they are a word and a full stop ("in the sun.").
+  if (kind === 'word' && text.length <= 5 && text.endsWith('.') && LOWER_CASE_NOT_ABBREVIATIONS.test(text)) {
+    tokens.push({kind, text: text.slice(0, -1), norm: normalizeText(text.slice(0, -1)), start, end: end - 1, spaceBefore, newlineBefore})
+    tokens.push({kind: 'punctuation', text: '.', norm: '.', start: end - 1, end, spaceBefore: false, newlineBefore: false})
+    return
+  }
+  // parse-latin cuts "1,000" into "1", ",", "000"; a number is one token.
+  const comma = tokens[tokens.length - 1]
+  const number = tokens[tokens.length - 2]
+  if (
+    comma?.text === ',' && !comma.spaceBefore && !spaceBefore && isDigit(text.charCodeAt(0)) && /^\d{3}(?:\D|$)/.test(text) &&
+    number && /^\d[\d,]*$/.test(number.text)
+  ) {
+    tokens.length -= 2
+    tokens.push({...number, text: number.text + ',' + text, norm: number.norm + ',' + normalizeText(text), end, node: undefined})
+    return
+  }
+  tokens.push({kind, text, norm: normalizeText(text), start, end, spaceBefore, newlineBefore, node})
 }
 
 function isDigit(code: number): boolean {

@@ -4,6 +4,7 @@ import {unified} from 'unified'
 import retextEnglish from 'retext-english'
 import {describe, expect, it} from 'vitest'
 import retextEnglishChunked, {parseSentences, splitIntoChunks} from '../../src/parse/chunked-english.js'
+import {tokenizeEnglish} from '../../src/parse/direct-english.js'
 import {tokenizeTree} from '../../src/parse/tokens.js'
 
 const whole = unified().use(retextEnglish)
@@ -37,6 +38,31 @@ describe('chunked parsing', () => {
     expect(parseSentences(text).map((sentence) => sentence.tokens.map((token) => [token.text, token.start, token.end]))).toEqual(
       tokenizeTree(chunked.parse(text) as Root).map((sentence) => sentence.tokens.map((token) => [token.text, token.start, token.end])),
     )
+  })
+
+  it('segments straight into tokens exactly as retext-english\'s tree reads: corpus and generated text', () => {
+    const read = (text: string) => JSON.stringify(tokenizeTree(whole.parse(text) as Root, false))
+    const files = [...readdirSync('corpus').map((name) => `corpus/${name}`), ...readdirSync('corpus/clean').map((name) => `corpus/clean/${name}`)]
+    const corpus = files
+      .filter((name) => name.endsWith('.txt'))
+      .flatMap((name) => splitIntoChunks(readFileSync(name, 'utf8')).filter((chunk) => !chunk.isGap).map((chunk) => chunk.text))
+    // Pieces that reach every merge of parse-latin and parse-english: abbreviations and initialisms,
+    // elisions ('twas, ol', rock 'n' roll, w/), inner-word symbols and slashes, runs and repeats of
+    // terminal marks, closing quotes after a full stop, line breaks of every kind, other scripts,
+    // digits of other scripts, surrogate pairs and a lone surrogate.
+    const pieces = ['Mr', 'Dr', 'St', 'Jan', 'Sept', 'sun', 'Inc', 'etc', 'viz', 'cf', 'fl', 'e', 'g', 'U', 'S', 'a', 'I', 'n', 'ol', 'w',
+      'twas', 'cause', 'em', '99', '1990s', '1', '12', '000', 'talks', 'Doha', 'is', ' ', '  ', '\n', '\n\n', '\r\n', '\r', '\t', '\u00a0',
+      '.', '.', '.', '..', '...', '…', '!', '?', '?!', ',', ';', ':', "'", '’', '‘', '"', '“', '”', '(', ')', '[', ']', '-', '–', '—',
+      '/', '&', '@', '_', '__', '=', '*', '#', '$', '%', '+', '€', 'é', 'Ж', 'ж', '😀', '\ud800', '²', '٣', 'ǅ']
+    let seed = 20261127
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      return seed % n
+    }
+    const generated = Array.from({length: 20000}, () => Array.from({length: 1 + random(60)}, () => pieces[random(pieces.length)]).join(''))
+    const written = ['Version 1.2.3. Next one.', 'The U.S.A. and e.g. this, i.e. that. 4.5. Done', 'Rock \'n\' roll, \'twas ol\' times w/ friends. . .']
+    expect(corpus.length).toBeGreaterThan(60)
+    for (const text of [...written, ...corpus, ...generated]) expect(JSON.stringify(tokenizeEnglish(text)), JSON.stringify(text)).toBe(read(text))
   })
 
   it('keeps line and column positions of the whole file', () => {
