@@ -229,11 +229,26 @@ export default function retextRuleSets(options: RuleSetsOptions) {
       }
     }
 
+    // Every rule's topic is counted in one pass, when the first gated rule needs it.
+    let topicCounts: Map<CompiledRule, number> | undefined
+    const topicHolds = (rule: CompiledRule): boolean => {
+      const topic = rule.documentTopic
+      if (!topic) return true
+      if (!topicCounts) {
+        topicCounts = new Map()
+        for (const sentence of sentences)
+          for (const match of topicIndex.matchAll(sentence.tokens)) topicCounts.set(match.payload, (topicCounts.get(match.payload) ?? 0) + 1)
+      }
+      return (topicCounts.get(rule) ?? 0) >= topic.min
+    }
+
     // Regex rules see whole paragraphs, so a pattern can span a sentence break ("ended.. Officials").
     if (regexRules.length > 0) {
       for (const paragraph of paragraphsOf(sentences)) {
         const paragraphText = text.slice(paragraph.start, paragraph.end)
-        for (const rule of regexRules)
+        for (const rule of regexRules) {
+          // A gated rule off topic would be dropped below: its regexes need not run at all.
+          if (!topicHolds(rule)) continue
           for (const regex of rule.regexes) {
             for (const match of execAll(regex, paragraphText)) {
               const start = paragraph.start + match.index
@@ -254,20 +269,8 @@ export default function retextRuleSets(options: RuleSetsOptions) {
               })
             }
           }
+        }
       }
-    }
-
-    // Every rule's topic is counted in one pass, when the first gated rule needs it.
-    let topicCounts: Map<CompiledRule, number> | undefined
-    const topicHolds = (rule: CompiledRule): boolean => {
-      const topic = rule.documentTopic
-      if (!topic) return true
-      if (!topicCounts) {
-        topicCounts = new Map()
-        for (const sentence of sentences)
-          for (const match of topicIndex.matchAll(sentence.tokens)) topicCounts.set(match.payload, (topicCounts.get(match.payload) ?? 0) + 1)
-      }
-      return (topicCounts.get(rule) ?? 0) >= topic.min
     }
 
     for (const candidate of dropOverlapsPerRule(candidates)) {
