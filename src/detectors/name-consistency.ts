@@ -9,12 +9,14 @@ import type {VFile} from 'vfile'
 import {loadGazetteer} from '../entities/gazetteer.js'
 import {editDistance} from '../entities/romanize.js'
 import {report} from '../findings.js'
-import {sentencesOf, type Token} from '../parse/tokens.js'
+import {sentencesOf, startsUpper, type Token} from '../parse/tokens.js'
 
 interface Spelling {
   text: string
   tokens: Token[]
   known: boolean
+  /** Uses directly followed by another capitalized word: a given name ("Sanae Takaichi"). */
+  beforeName: number
 }
 
 /** First letter plus the consonants after it (h, w, y dropped, doubles merged): Boehler, Boeler → "blr". */
@@ -40,10 +42,13 @@ export default function retextNameConsistency() {
         let spelling = spellings.get(token.text)
         if (spelling === undefined) {
           const base = token.text.replace(/['’]s?$/, '')
-          spelling = /^\p{Lu}\p{Ll}{3,}$/u.test(base) ? {text: base, tokens: [], known: false} : null
+          spelling = /^\p{Lu}\p{Ll}{3,}$/u.test(base) ? {text: base, tokens: [], known: false, beforeName: 0} : null
           spellings.set(token.text, spelling)
         }
-        spelling?.tokens.push(token)
+        if (!spelling) continue
+        spelling.tokens.push(token)
+        const next = tokens[index + 1]
+        if (next && next.kind === 'word' && next.spaceBefore && startsUpper(next.text)) spelling.beforeName++
       }
     }
     const groups = new Map<string, Map<string, Spelling>>()
@@ -54,8 +59,10 @@ export default function retextNameConsistency() {
       if (!group) groups.set(key, (group = new Map()))
       // "Boehler" and "Boehler’s" are one spelling.
       const same = group.get(spelling.text)
-      if (same) same.tokens.push(...spelling.tokens)
-      else group.set(spelling.text, {...spelling, known: isKnown(spelling.text)})
+      if (same) {
+        same.tokens.push(...spelling.tokens)
+        same.beforeName += spelling.beforeName
+      } else group.set(spelling.text, {...spelling, known: isKnown(spelling.text)})
     }
     // Spans the detectors and rules before this one reported: their names are about to change.
     const reportedSpans = file.messages.flatMap((message) =>
@@ -73,6 +80,10 @@ export default function retextNameConsistency() {
       const canonical = spellings[0]
       for (const odd of spellings.slice(1)) {
         if (odd.known) continue
+        // A given name is another entity than a place or surname one letter away ("Sanae Takaichi"
+        // in a digest that also names Sanaa): only a spelling used the same way is a variant.
+        const isGivenName = (spelling: Spelling): boolean => spelling.beforeName === spelling.tokens.length
+        if (isGivenName(odd) !== isGivenName(canonical)) continue
         // Without a known spelling, the majority must be clear.
         if (!canonical.known && canonical.tokens.length < 2 * odd.tokens.length) continue
         const limit = Math.min(odd.text.length, canonical.text.length) <= 5 ? 1 : 2

@@ -34,7 +34,7 @@ export default function retextQuotePunctuation() {
           category: 'locale-convention',
           level: 'warning',
           apply: 'review',
-          priority: 5,
+          priority: 0,
         })
       }
     }

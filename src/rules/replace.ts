@@ -61,10 +61,28 @@ export interface MatchCaptures {
   lemmaSlots: Array<{lemma: string; word: string; afterAuxiliary?: boolean}>
 }
 
+/** "an" before a vowel sound: a letter, with the usual exceptions of spelling (a one-day, an hour, a U.S., an 18-year-old). */
+export function indefiniteArticleFor(word: string): 'a' | 'an' {
+  if (/^(?:8|11|18)(?!\d{2})/.test(word)) return 'an'
+  const lower = word.toLowerCase()
+  if (/^(?:hour|honest|honor|honour|heir)/.test(lower)) return 'an'
+  if (/^(?:one\b|one-|once|uni(?!n)|use|usu|uti|ute|eu|ewe|u\.s\.|u\.k\.|u\.n\.)/.test(lower)) return 'a'
+  return /^[aeiou]/.test(lower) ? 'an' : 'a'
+}
+
+const ARTICLE_AT_END = /(?:^|[\s(])(a|an|A|An) $/
+
 export function renderTemplate(parts: TemplatePart[], captures: MatchCaptures): string {
   let out = ''
   let emptyCapture = false
+  // Where an "a"/"an" of the template stands before a capture: it agrees with whatever word ends up
+  // after it ("on a $kind visit" with kind = official, or with no kind at all).
+  const articles: number[] = []
   for (const part of parts) {
+    if (part.kind !== 'text') {
+      const article = ARTICLE_AT_END.exec(out)
+      if (article) articles.push(out.length - article[1].length - 1)
+    }
     if (part.kind === 'text') out += part.value
     else if (part.kind === 'capture') {
       const value = captures.capture(part.index) ?? ''
@@ -86,6 +104,14 @@ export function renderTemplate(parts: TemplatePart[], captures: MatchCaptures): 
       if (form === 'ed' && slot?.afterAuxiliary) form = 'pp'
       out += inflect(part.lemma ?? '', form)
     }
+  }
+  for (const at of articles.reverse()) {
+    const current = /^(?:a|an)\b/i.exec(out.slice(at))?.[0]
+    const next = /^\s*([^\s]+)/.exec(out.slice(at + (current?.length ?? 0)))?.[1]
+    if (!current || !next) continue
+    let wanted: string = indefiniteArticleFor(next)
+    if (current[0] === 'A') wanted = wanted[0].toUpperCase() + wanted.slice(1)
+    out = out.slice(0, at) + wanted + out.slice(at + current.length)
   }
   // An optional element that matched nothing leaves a doubled or edge space behind.
   return emptyCapture ? out.replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim() : out

@@ -186,6 +186,10 @@ describe('name-consistency', () => {
   it('leaves two known names alone, and needs a clear majority among unknown ones', () => {
     expect(detector.check('Edan Alexander met Alexandra. Kyiv and Kiev. Dana and Dina. Then Vernik and Vernyk.').findings).toEqual([])
   })
+  it('does not take a given name for a place one letter away', () => {
+    const text = 'Strikes hit Sanaa. In Sanaa, crowds gathered. Sanaa is quiet. The parliament elected Sanae Takaichi. Then in Dohi and Doha, Doha again.'
+    expect(detector.check(text).findings.map((finding) => finding.actual)).toEqual(['Dohi'])
+  })
   it('never takes as the model a spelling that a rule corrects everywhere (the two would undo each other)', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'labour.yml'), 'rules:\n  - id: labour\n    message: x\n    caseSensitive: true\n    match: Labor\n    replace: Labour\n')

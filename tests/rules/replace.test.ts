@@ -29,6 +29,20 @@ describe('case preservation', () => {
 })
 
 describe('templates', () => {
+  it('makes a template\'s "a" or "an" agree with the word a capture puts after it, or the next word when the capture is empty', () => {
+    const names = new Map([['kind', 1]])
+    const parts = parseTemplate('on a $kind visit', names)
+    expect(renderTemplate(parts, captures({1: 'official'}))).toBe('on an official visit')
+    expect(renderTemplate(parts, captures({1: 'state'}))).toBe('on a state visit')
+    expect(renderTemplate(parts, captures({1: 'one-day'}))).toBe('on a one-day visit')
+    expect(renderTemplate(parseTemplate('on an $kind visit', names), captures({}))).toBe('on a visit')
+    expect(renderTemplate(parseTemplate('A $1 rise', names), captures({1: 'unexpected'}))).toBe('An unexpected rise')
+    expect(renderTemplate(parseTemplate('a $1-year-old', names), captures({1: '18'}))).toBe('an 18-year-old')
+    expect(renderTemplate(parseTemplate('an $1 official', names), captures({1: 'U.S.'}))).toBe('a U.S. official')
+    // Articles the template does not put before a capture are its own business.
+    expect(renderTemplate(parseTemplate('a $1', names), captures({1: 'hour'}))).toBe('an hour')
+    expect(renderTemplate(parseTemplate('$1 an apple', names), captures({1: 'eat'}))).toBe('eat an apple')
+  })
   it('fills captures and tidies the spaces empty ones leave', () => {
     expect(renderTemplate(parseTemplate('$1 the $2'), captures({1: 'to', 2: 'State Department'}))).toBe('to the State Department')
     expect(renderTemplate(parseTemplate('$1 ceasefire'), captures({}))).toBe('ceasefire')
