@@ -207,19 +207,24 @@ export class TokenIndex<P> {
   /** Every sequence that matches starting at token `start`. */
   matchAt(tokens: Token[], start: number, out: TokenMatch<P>[] = []): TokenMatch<P>[] {
     this.opening = openingPrefix(tokens)
-    this.graphEnds.length = 0
+    this.graphEndCount = 0
     this.walk(this.root, tokens, start, start, out)
     return out
   }
 
   // Graph terminals reached from the current start, with the end they were reached at: a graph
   // can reach one terminal by two paths (an optional word taken or not), which is one match.
+  // Cleared per start by its count (setting an array's length is a runtime call, at every token).
   private readonly graphEnds: Array<Terminal<P> | number> = []
+  private graphEndCount = 0
 
   private reachedGraphEnd(terminal: Terminal<P>, end: number): boolean {
     const seen = this.graphEnds
-    for (let i = 0; i < seen.length; i += 2) if (seen[i] === terminal && seen[i + 1] === end) return true
-    seen.push(terminal, end)
+    const count = this.graphEndCount
+    for (let i = 0; i < count; i += 2) if (seen[i] === terminal && seen[i + 1] === end) return true
+    seen[count] = terminal
+    seen[count + 1] = end
+    this.graphEndCount = count + 2
     return false
   }
 
@@ -268,7 +273,7 @@ export class TokenIndex<P> {
     const out: TokenMatch<P>[] = []
     this.opening = openingPrefix(tokens)
     for (let start = 0; start < tokens.length; start++) {
-      this.graphEnds.length = 0
+      this.graphEndCount = 0
       this.walk(this.root, tokens, start, start, out)
     }
     // A pattern that starts with ^ or is made only of zero-width atoms before its first token
