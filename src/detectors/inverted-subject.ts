@@ -143,6 +143,8 @@ function reportingInversions(tokens: Token[], text: string, emit: (start: number
   }
 }
 
+const PLACE_PHRASE_LINKS = new Set(['the', 'of', 'and', 'for', 'on', 'at', 'in', '&'])
+
 /** «В Кремле заявили, что…»: "In the Kremlin said that…" — the speaker hides in a place phrase. */
 function speakerInPlacePhrase(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
   if (tokens[0]?.norm !== 'in') return
@@ -150,6 +152,10 @@ function speakerInPlacePhrase(tokens: Token[], text: string, emit: (start: numbe
   for (let k = 1; k < tokens.length && k <= 9; k++) {
     const token = tokens[k]
     if (!isWord(token)) return
+    // A name straight after a common noun starts the clause's own subject: "In the speech before
+    // the supporters Mamdani said" has its speaker; "In the Ministry of Defense said" does not.
+    const before = tokens[k - 1]
+    if (k > 1 && isCapitalized(token) && !isCapitalized(before) && !PLACE_PHRASE_LINKS.has(before.norm)) return
     if (namesSpeaker(token)) speaker = true
     const verb = tokens[k + 1]
     if (!verb || !REPORT_VERBS.has(verb.norm)) continue

@@ -12,7 +12,7 @@ import type {Node} from 'unist'
 import {ParseEnglish} from 'parse-english'
 import {VFile} from 'vfile'
 import {tokenizeEnglish} from './direct-english.js'
-import {attachSentences, sentencesOf, tokenizeTree, type TokenSentence} from './tokens.js'
+import {attachSentences, sentencesOf, splitAtParagraphLines, tokenizeTree, type TokenSentence} from './tokens.js'
 
 /** Longest stretch handed to the parser at once; longer paragraphs are cut at line or sentence ends. */
 export const MAX_CHUNK = 16_384
@@ -267,7 +267,7 @@ const retextEnglishChunked: Plugin<[ChunkedEnglishOptions?], string, Root> = fun
       children,
       position: {start: {line: 1, column: 1, offset: 0}, end: {...end, offset: document.length}},
     }
-    if (file) attachSentences(file, root, sentences)
+    if (file) attachSentences(file, root, splitAtParagraphLines(sentences, document))
     return root
   }
 }

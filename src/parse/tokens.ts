@@ -161,6 +161,46 @@ export function firstMentions(sentences: TokenSentence[], words: Set<string>): M
   return first
 }
 
+/** A line this long is a paragraph of its own, not a hard-wrapped piece of one. */
+const UNWRAPPED_LINE = 100
+
+/**
+ * parse-english reads a line without final punctuation (a headline, a dateline, a list item) as
+ * the start of the sentence on the next line, and rules and detectors then match across the line
+ * break ("… the mayor of New York" + "NEW YORK — …" read as a title and a name). Where either line
+ * is longer than a hard-wrapped line would be, the break ends the sentence and the next line starts
+ * a paragraph. Hard-wrapped prose (every line short) keeps its sentences across lines.
+ */
+export function splitAtParagraphLines(sentences: TokenSentence[], text: string): TokenSentence[] {
+  const lineLength = (at: number): number => {
+    const start = text.lastIndexOf('\n', at - 1) + 1
+    const end = text.indexOf('\n', at)
+    return (end < 0 ? text.length : end) - start
+  }
+  let out: TokenSentence[] | undefined
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s]
+    let from = 0
+    for (let i = 1; i < sentence.tokens.length; i++) {
+      const token = sentence.tokens[i]
+      if (!token.newlineBefore) continue
+      const previous = sentence.tokens[i - 1]
+      if (lineLength(previous.start) <= UNWRAPPED_LINE && lineLength(token.start) <= UNWRAPPED_LINE) continue
+      out ??= sentences.slice(0, s)
+      const tokens = sentence.tokens.slice(from, i)
+      out.push({tokens, start: from === 0 ? sentence.start : tokens[0].start, end: previous.end, paragraphStart: from === 0 ? sentence.paragraphStart : true})
+      from = i
+    }
+    if (from === 0) {
+      out?.push(sentence)
+      continue
+    }
+    const tokens = sentence.tokens.slice(from)
+    out!.push({tokens, start: tokens[0].start, end: sentence.end, paragraphStart: true})
+  }
+  return out ?? sentences
+}
+
 /** Record a file's token sentences, made by the parser along with its tree. */
 export function attachSentences(file: VFile, tree: Root, sentences: TokenSentence[]): void {
   const data = file.data as {postedit?: {sentences?: TokenSentence[]; tree?: Root}}

@@ -401,6 +401,8 @@ describe('inverted-subject: a speaker inside a place phrase', () => {
   })
   it('leaves a time phrase or a clause with its own subject alone', () => {
     expect(detector.check('In the morning said nothing. In 2015 reported that. In the Kremlin, Putin said that talks were over.').findings).toEqual([])
+    expect(detector.check('In the speech before the supporters Mamdani stated that the city will remain open.').findings).toEqual([])
+    expect(suggestions(detector, 'In the Ministry of Defense stated that the strike hit.')[0]?.fixed).toBe('The Ministry of Defense said that the strike hit.')
   })
 })
 

@@ -103,6 +103,16 @@ describe('windowed checking', () => {
 })
 
 describe('the token view', () => {
+  it('ends a sentence at a line break next to a paragraph-long line (a headline, a dateline), not inside hard-wrapped prose', () => {
+    const paragraph = 'NEW YORK — The Democrat Zohran Mamdani on Tuesday won the race for mayor, defeating the former governor in a city-wide vote.'
+    const headline = parseSentences(`Mamdani won the election of the mayor of New York\n${paragraph}`)
+    expect(headline.map((sentence) => sentence.tokens[0].text)).toEqual(['Mamdani', 'NEW'])
+    expect(headline[1].paragraphStart).toBe(true)
+    expect(headline[0].end).toBeLessThan(headline[1].start)
+    const wrapped = parseSentences('Mamdani won the election of the mayor of New York after\na campaign that lasted a year and drew crowds.')
+    expect(wrapped).toHaveLength(1)
+  })
+
   it('splits a lower-case word from its full stop where parse-english sees a day or month abbreviation', () => {
     const tokens = parseSentences('Stay out of the sun. It was Sun. 5 Mar. and the mar.').flatMap((sentence) => sentence.tokens.map((token) => token.text))
     expect(tokens).toContain('sun')
