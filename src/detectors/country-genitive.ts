@@ -25,8 +25,10 @@ const TITLE_NAMES: Record<string, string> = {
   'Minister of Defense': 'Defense Minister', 'Minister of Defence': 'Defence Minister', 'Minister of Finance': 'Finance Minister',
   'Minister of Internal Affairs': 'Interior Minister', 'Minister of Justice': 'Justice Minister', 'Minister of Economy': 'Economy Minister',
 }
-const TITLES = Object.keys(TITLE_NAMES).map((title) => title.split(' ')).sort((a, b) => b.length - a.length)
+// Matched in any case: MT writes "the prime minister of Spain Pedro Sánchez" as often as the capitalized form.
+const TITLES = Object.keys(TITLE_NAMES).map((title) => title.toLowerCase().split(' ')).sort((a, b) => b.length - a.length)
 const TITLE_STARTS = new Set(TITLES.map((words) => words[0]))
+const TITLE_NAME_OF = new Map(Object.entries(TITLE_NAMES).map(([title, name]) => [title.toLowerCase(), name]))
 
 // Things a country has that English writes with a possessive: "the proposal of Israel" → "Israel's proposal".
 // Not "position" or "leadership": "the position of the United States" is good formal English.
@@ -42,10 +44,10 @@ export default function retextCountryGenitive() {
     const text = String(file.value)
     for (const {tokens} of sentencesOf(tree, file)) {
       for (let i = 0; i < tokens.length; i++) {
-        if (!TITLE_STARTS.has(tokens[i].text)) continue
-        const words = TITLES.find((candidate) => candidate.every((word, k) => tokens[i + k]?.text === word) && tokens[i + candidate.length]?.norm === 'of')
+        if (!TITLE_STARTS.has(tokens[i].norm)) continue
+        const words = TITLES.find((candidate) => candidate.every((word, k) => tokens[i + k]?.norm === word) && tokens[i + candidate.length]?.norm === 'of')
         if (!words) continue
-        const title = TITLE_NAMES[words.join(' ')]
+        const title = TITLE_NAME_OF.get(words.join(' '))!
         const afterOf = i + words.length + 1
         const found = actorAt(tokens, afterOf)
         if (!found || found.actor.kind !== 'country' || !found.actor.demonym) continue

@@ -117,6 +117,7 @@ export function renderTemplate(parts: TemplatePart[], captures: MatchCaptures): 
   return emptyCapture ? out.replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim() : out
 }
 
+const ARTICLES = new Set(['the', 'a', 'an'])
 const LETTER = /\p{L}/u
 const UPPER = /\p{Lu}/u
 const LOWER = /\p{Ll}/u
@@ -136,9 +137,12 @@ export function preserveCase(replacement: string, actual: string, sentenceInitia
   if (firstActual === undefined || firstIndex < 0) return replacement
   const chars = [...replacement]
   if (UPPER.test(firstActual) && LOWER.test(chars[firstIndex])) {
-    const sameFirstWord =
-      actual.trim().split(/\s+/)[0].toLowerCase() === replacement.trim().split(/\s+/)[0].toLowerCase()
-    if (sentenceInitial || sameFirstWord) chars[firstIndex] = chars[firstIndex].toUpperCase()
+    const actualFirst = actual.trim().split(/\s+/)[0].toLowerCase()
+    const replacementFirst = replacement.trim().split(/\s+/)[0].toLowerCase()
+    // A capitalized article starts a sentence the parser did not see ("MADRID — The outage …"):
+    // the article that replaces it starts it too.
+    const articleForArticle = ARTICLES.has(actualFirst) && ARTICLES.has(replacementFirst)
+    if (sentenceInitial || actualFirst === replacementFirst || articleForArticle) chars[firstIndex] = chars[firstIndex].toUpperCase()
   }
   return chars.join('')
 }

@@ -138,6 +138,11 @@ describe('country-genitive', () => {
     expect(suggestions(detector, 'Talks with Minister of Defense of Israel Israel Katz.')).toEqual([
       {actual: 'Minister of Defense of Israel', fixed: 'Talks with Israeli Defense Minister Israel Katz.'},
     ])
+    // MT writes the title in lower case as often.
+    expect(suggestions(detector, 'He met the prime minister of Spain Pedro Sánchez.')).toEqual([
+      {actual: 'the prime minister of Spain', fixed: 'He met Spanish Prime Minister Pedro Sánchez.'},
+    ])
+    expect(detector.check('The prime minister of Spain said so. The president of the club Pedro spoke.').findings).toEqual([])
   })
   it('writes what a country has with a possessive', () => {
     expect(suggestions(detector, 'tariffs on the largest trading partners of America.')).toEqual([
