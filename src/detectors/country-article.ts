@@ -13,7 +13,7 @@ import {FUNCTION_WORDS} from './lexicon.js'
 /** English country names that take "the". */
 const TAKES_THE = /^(United |Republic|Central African|Dominican|Czech|Democratic|Holy See|Vatican)|s$|^(Gambia|Congo|Bahamas|Philippines|Netherlands|Maldives|Seychelles|Comoros)$/
 
-const PLACE_ADJECTIVES = new Set(['neighboring', 'neighbouring', 'neighbor', 'northern', 'southern', 'eastern', 'western', 'central', 'war-torn', 'landlocked', 'oil-rich', 'tiny', 'impoverished', 'isolated', 'modern', 'present-day', 'communist', 'democratic', 'independent'])
+const PLACE_ADJECTIVES = new Set(['neighboring', 'neighbouring', 'neighbor', 'northern', 'southern', 'eastern', 'western', 'central', 'war-torn', 'landlocked', 'oil-rich', 'tiny', 'impoverished', 'isolated', 'modern', 'present-day', 'communist', 'democratic', 'independent', 'post-war', 'postwar', 'pre-war', 'prewar', 'wartime', 'ancient', 'medieval', 'occupied', 'divided', 'reunified', 'contemporary'])
 
 export default function retextCountryArticle() {
   return (tree: Root, file: VFile): undefined => {
