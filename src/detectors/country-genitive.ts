@@ -13,8 +13,10 @@ import {capitalize, FUNCTION_WORDS, startsUpper} from './lexicon.js'
 // Only groups whose "of Country" form is the MT calque; "the leaders of Iran" is good English.
 const GROUPS = new Set([
   'officials', 'representatives', 'diplomats', 'negotiators', 'delegation', 'lawmakers',
-  'prosecutors', 'investigators', 'hostages', 'army', 'military', 'navy', 'troops',
+  'prosecutors', 'investigators', 'hostages', 'army', 'military', 'navy', 'troops', 'forces',
 ])
+// "the naval forces of Israel" → "the Israeli naval forces".
+const FORCES = new Set(['naval', 'armed', 'air', 'ground', 'security', 'special', 'border', 'defense', 'defence'])
 
 // "President of Ukraine Volodymyr Zelensky" → "Ukrainian President Volodymyr Zelensky".
 // "Minister of Foreign Affairs of Iran Abbas Araghchi" → "Iranian Foreign Minister Abbas Araghchi".
@@ -73,18 +75,21 @@ export default function retextCountryGenitive() {
         const article = tokens[i]
         if (article.norm !== 'the') continue
         const group = tokens[i + 1]
-        if (!GROUPS.has(group.norm) || tokens[i + 2].norm !== 'of' || group.text !== group.norm) continue
-        const found = actorAt(tokens, i + 3)
+        const twoWords = FORCES.has(group.norm) && tokens[i + 2].norm === 'forces' && tokens[i + 3]?.norm === 'of'
+        const of = twoWords ? i + 3 : i + 2
+        if ((!twoWords && !GROUPS.has(group.norm)) || tokens[of].norm !== 'of' || group.text !== group.norm) continue
+        const found = actorAt(tokens, of + 1)
         if (!found || found.actor.kind !== 'country' || !found.actor.demonym) continue
         // "the officials of Israel's army": the country is a possessor of something else.
         const next = tokens[found.end]
         if (next && /^['’]s?$/.test(next.text)) continue
         const end = tokens[found.end - 1].end
-        const replacement = `${article.text} ${found.actor.demonym} ${group.text}`
+        const groupText = twoWords ? `${group.text} ${tokens[i + 2].text}` : group.text
+        const replacement = `${article.text} ${found.actor.demonym} ${groupText}`
         report(file, {
           source: 'country-genitive',
           ruleId: 'demonym-before-noun',
-          reason: `Unexpected \`${text.slice(group.start, end)}\`, expected \`${found.actor.demonym} ${group.text}\``,
+          reason: `Unexpected \`${text.slice(group.start, end)}\`, expected \`${found.actor.demonym} ${groupText}\``,
           start: article.start,
           end,
           expected: [replacement],

@@ -27,7 +27,8 @@ const EXPERIENCE = new Set([
 const DURATION = new Set(['for', 'since', 'during', 'throughout'])
 
 function isPastParticiple(word: string): boolean {
-  return /^[a-z]{3,}ed$/.test(word) || isIrregularPast(word)
+  // "used", "owed": two letters before "-ed" are enough.
+  return /^[a-z]{2,}ed$/.test(word) || isIrregularPast(word)
 }
 
 // «Заявив», «указав»: a statement is reported with "saying".

@@ -124,6 +124,9 @@ describe('country-genitive', () => {
     expect(suggestions(detector, 'The army of Israel announced an operation.')).toEqual([
       {actual: 'The army of Israel', fixed: 'The Israeli army announced an operation.'},
     ])
+    expect(suggestions(detector, 'The naval forces of Israel intercepted the boats.')).toEqual([
+      {actual: 'The naval forces of Israel', fixed: 'The Israeli naval forces intercepted the boats.'},
+    ])
   })
   it('leaves other "of" phrases alone', () => {
     expect(detector.check('the officials of the ministry, the leaders of Hamas, the government of Iran').findings).toEqual([])
@@ -587,6 +590,9 @@ describe('perfective-gerund', () => {
     ])
     expect(suggestions(detector, 'The delegation left, not having signed the deal.')).toEqual([
       {actual: 'not having signed', fixed: 'The delegation left, without signing the deal.'},
+    ])
+    expect(suggestions(detector, 'Staff checked passengers in by hand, having used paper boarding passes.')).toEqual([
+      {actual: 'having used', fixed: 'Staff checked passengers in by hand, using paper boarding passes.'},
     ])
   })
   it('leaves the English perfect alone: at the start, after a preposition, of experience, over a span of time, passive', () => {
