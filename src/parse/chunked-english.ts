@@ -11,7 +11,7 @@ import {unified, type Plugin, type Processor} from 'unified'
 import type {Node} from 'unist'
 import {ParseEnglish} from 'parse-english'
 import {VFile} from 'vfile'
-import {tokenizeEnglish} from './direct-english.js'
+import {classOf, NODE_TYPES, tokenizeEnglish, WHITE_SPACE, WORD} from './direct-english.js'
 import {attachSentences, sentencesOf, splitAtParagraphLines, tokenizeTree, type TokenSentence} from './tokens.js'
 
 /** Longest stretch handed to the parser at once; longer paragraphs are cut at line or sentence ends. */
@@ -109,13 +109,6 @@ function findCut(text: string, start: number, limit: number): number {
 type Point = NonNullable<Node['position']>['start']
 type SentenceContent = ReturnType<ParseEnglish['tokenize']>[number]
 
-// Classes by index into NODE_TYPES: 1 white space, 2 punctuation, 3 word, 4 symbol.
-const NODE_TYPES = ['', 'WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode'] as const
-const WHITE_SPACE = 1
-const WORD = 3
-/** parse-latin's class of each UTF-16 code unit, filled in as units are first seen (0: not yet). */
-const CLASS_OF = new Uint8Array(65_536)
-
 /**
  * retext-english's parser (parse-english) whose tokens are placed in file coordinates from the
  * start: the plugins then build every sentence and paragraph position from them, so the tree
@@ -127,16 +120,6 @@ const CLASS_OF = new Uint8Array(65_536)
  */
 class ChunkParser extends ParseEnglish {
   base: Chunk = {text: '', offset: 0, line: 1, column: 1}
-
-  private classOf(code: number): number {
-    let kind = CLASS_OF[code]
-    if (kind === 0) {
-      const [node] = super.tokenize(String.fromCharCode(code))
-      kind = NODE_TYPES.indexOf(node.type as (typeof NODE_TYPES)[number])
-      CLASS_OF[code] = kind
-    }
-    return kind
-  }
 
   override tokenize(value: string): SentenceContent[] {
     const children: SentenceContent[] = []
@@ -165,7 +148,7 @@ class ChunkParser extends ParseEnglish {
     }
     for (let index = 0; index < value.length; index++) {
       const current = value.charCodeAt(index)
-      const kind = this.classOf(current)
+      const kind = classOf(current)
       if (
         from < index &&
         previousKind !== 0 &&

@@ -61,8 +61,12 @@ export interface MatchCaptures {
   lemmaSlots: Array<{lemma: string; word: string; afterAuxiliary?: boolean}>
 }
 
-/** "an" before a vowel sound: a letter, with the usual exceptions of spelling (a one-day, an hour, a U.S., an 18-year-old). */
-export function indefiniteArticleFor(word: string): 'a' | 'an' {
+/**
+ * "an" before a vowel sound: a letter, with the usual exceptions of spelling (a one-day, an hour,
+ * a U.S., an 18-year-old). An acronym is left as the template has it: "an FBI agent", "a NATO summit".
+ */
+export function indefiniteArticleFor(word: string): 'a' | 'an' | undefined {
+  if (/^\p{Lu}{2,}/u.test(word)) return undefined
   if (/^(?:8|11|18)(?!\d{2})/.test(word)) return 'an'
   const lower = word.toLowerCase()
   if (/^(?:hour|honest|honor|honour|heir)/.test(lower)) return 'an'
@@ -108,8 +112,9 @@ export function renderTemplate(parts: TemplatePart[], captures: MatchCaptures): 
   for (const at of articles.reverse()) {
     const current = /^(?:a|an)\b/i.exec(out.slice(at))?.[0]
     const next = /^\s*([^\s]+)/.exec(out.slice(at + (current?.length ?? 0)))?.[1]
-    if (!current || !next) continue
-    let wanted: string = indefiniteArticleFor(next)
+    const article = next === undefined ? undefined : indefiniteArticleFor(next)
+    if (!current || !article) continue
+    let wanted: string = article
     if (current[0] === 'A') wanted = wanted[0].toUpperCase() + wanted.slice(1)
     out = out.slice(0, at) + wanted + out.slice(at + current.length)
   }

@@ -43,6 +43,7 @@ describe('templates', () => {
     expect(renderTemplate(parseTemplate('A $1 rise', names), captures({1: 'unexpected'}))).toBe('An unexpected rise')
     expect(renderTemplate(parseTemplate('a $1-year-old', names), captures({1: '18'}))).toBe('an 18-year-old')
     expect(renderTemplate(parseTemplate('an $1 official', names), captures({1: 'U.S.'}))).toBe('a U.S. official')
+    expect(renderTemplate(parseTemplate('an $1 agent', names), captures({1: 'FBI'}))).toBe('an FBI agent')
     // Articles the template does not put before a capture are its own business.
     expect(renderTemplate(parseTemplate('a $1', names), captures({1: 'hour'}))).toBe('an hour')
     expect(renderTemplate(parseTemplate('$1 an apple', names), captures({1: 'eat'}))).toBe('eat an apple')
