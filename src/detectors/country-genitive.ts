@@ -26,6 +26,7 @@ const TITLE_NAMES: Record<string, string> = {
   Emir: 'Emir', Chancellor: 'Chancellor', 'Minister of Foreign Affairs': 'Foreign Minister',
   'Minister of Defense': 'Defense Minister', 'Minister of Defence': 'Defence Minister', 'Minister of Finance': 'Finance Minister',
   'Minister of Internal Affairs': 'Interior Minister', 'Minister of Justice': 'Justice Minister', 'Minister of Economy': 'Economy Minister',
+  Leader: 'leader', 'Supreme Leader': 'Supreme Leader',
 }
 // Matched in any case: MT writes "the prime minister of Spain Pedro Sánchez" as often as the capitalized form.
 const TITLES = Object.keys(TITLE_NAMES).map((title) => title.toLowerCase().split(' ')).sort((a, b) => b.length - a.length)
@@ -36,7 +37,7 @@ const TITLE_NAME_OF = new Map(Object.entries(TITLE_NAMES).map(([title, name]) =>
 // Not "position" or "leadership": "the position of the United States" is good formal English.
 const POSSESSIONS = new Set([
   'proposal', 'proposals', 'plan', 'plans', 'initiative', 'demands', 'offer', 'partners', 'allies',
-  'ministry', 'envoy', 'embassy', 'delegation', 'infrastructure',
+  'ministry', 'envoy', 'embassy', 'delegation', 'infrastructure', 'might', 'arsenal',
 ])
 const RELATIONAL = new Set(['partners', 'allies'])
 const MAX_MODIFIERS = 2
@@ -119,6 +120,8 @@ function reportPossessions(file: VFile, text: string, tokens: Token[]): void {
     // Lower-case modifiers only, but for a ministry's name ("The Foreign ministry of Iran").
     const named = head.norm === 'ministry' && modifiers.length === 1
     if (!named && modifiers.some((word) => word.text !== word.norm)) continue
+    // "the might of the United States" is English rhetoric; "the military might of China" the calque.
+    if (head.norm === 'might' && modifiers.length === 0) continue
     let start = noun + 2
     const hasThe = tokens[start]?.norm === 'the'
     if (hasThe) start++
