@@ -146,8 +146,15 @@ describe('country-genitive', () => {
       {actual: 'the prime minister of Spain', fixed: 'He met Spanish Prime Minister Pedro Sánchez.'},
     ])
     expect(detector.check('The prime minister of Spain said so. The president of the club Pedro spoke.').findings).toEqual([])
+    expect(suggestions(detector, 'Putin and the leader of North Korea Kim Jong Un attended.')).toEqual([
+      {actual: 'the leader of North Korea', fixed: 'Putin and North Korean leader Kim Jong Un attended.'},
+    ])
   })
   it('writes what a country has with a possessive', () => {
+    expect(suggestions(detector, 'The parade showed the military might of China.')).toEqual([
+      {actual: 'the military might of China', fixed: 'The parade showed China’s military might.'},
+    ])
+    expect(detector.check('It was a tribute to the might of the United States military.').findings).toEqual([])
     expect(suggestions(detector, 'tariffs on the largest trading partners of America.')).toEqual([
       {actual: 'the largest trading partners of America', fixed: 'tariffs on America’s largest trading partners.'},
     ])
