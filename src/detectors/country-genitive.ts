@@ -13,7 +13,7 @@ import {capitalize, FUNCTION_WORDS, startsUpper} from './lexicon.js'
 // Only groups whose "of Country" form is the MT calque; "the leaders of Iran" is good English.
 const GROUPS = new Set([
   'officials', 'representatives', 'diplomats', 'negotiators', 'delegation', 'lawmakers',
-  'prosecutors', 'investigators', 'hostages', 'army', 'military', 'navy', 'troops', 'forces',
+  'prosecutors', 'investigators', 'hostages', 'army', 'military', 'navy', 'troops', 'forces', 'authorities',
 ])
 // "the naval forces of Israel" → "the Israeli naval forces".
 const FORCES = new Set(['naval', 'armed', 'air', 'ground', 'security', 'special', 'border', 'defense', 'defence'])

@@ -11,7 +11,7 @@ import {loadGazetteer, type Entity} from '../entities/gazetteer.js'
 import {translitKey} from '../entities/romanize.js'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
-import {NAME_TITLES, startsUpper} from './lexicon.js'
+import {isFirstName, NAME_TITLES, startsUpper} from './lexicon.js'
 
 export interface EntityNamesOptions {
   /** Source language of the translation (ISO 639-1); the gazetteer's garbles are per language. */
@@ -198,6 +198,9 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
           })
           continue
         }
+        // A word after a given name is a surname, whatever place it spells ("Maia Sandu", not Sanda);
+        // a garbled surname of a known person stays a finding ("Vladimir Medinskiy").
+        const afterGivenName = previous !== undefined && previous.kind === 'word' && first.spaceBefore && isFirstName(previous.text)
         // Longest phrase first: "Saudovskaya Araviya", "Abu Dabi".
         for (let length = Math.min(MAX_PHRASE, tokens.length - i); length >= 1; length--) {
           let allCapitalized = true
@@ -210,6 +213,7 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
           if (REGION_WORDS.has(tokens[i + length]?.norm ?? '')) continue
           const found = candidatesFor(text)
           if (!found) continue
+          if (afterGivenName && length === 1 && found.entities[0].kind !== 'person') continue
           // A look-alike followed by a capitalized word is a first name ("Samy Pessé"), not a place.
           const after = tokens[i + length]
           if (!found.exact && after?.kind === 'word' && after.spaceBefore && /^\p{Lu}/u.test(after.text)) continue

@@ -170,6 +170,9 @@ describe('country-genitive', () => {
 
 describe('entity-names', () => {
   const detector = withDetector('entity-names')
+  it('takes a word after a given name for a surname, whatever place it spells', () => {
+    expect(detector.check('The talks in Dohi were hosted by Maria Dohi, an envoy.').findings.map((f) => f.start.offset)).toEqual([13])
+  })
   it('traces romanized and declined names back to the English name', () => {
     const text = "Talks in Dohi and Dokhe; Katar, Kanada, Meksika, Floridy, Dzhidda; Netan'yakhu met Zelenskiy; Khamas; Saudovskaya Araviya; Abu-Dabi."
     const found = Object.fromEntries(detector.check(text).findings.map((f) => [f.actual, f.expected[0]]))
