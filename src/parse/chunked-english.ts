@@ -11,7 +11,7 @@ import {unified, type Plugin, type Processor} from 'unified'
 import type {Node} from 'unist'
 import {ParseEnglish} from 'parse-english'
 import {VFile} from 'vfile'
-import {classOf, NODE_TYPES, tokenizeEnglish, WHITE_SPACE, WORD} from './direct-english.js'
+import {classOf, NODE_TYPES, startsNewRun, tokenizeEnglish, WORD} from './direct-english.js'
 import {attachSentences, sentencesOf, splitAtParagraphLines, tokenizeTree, type TokenSentence} from './tokens.js'
 
 /** Longest stretch handed to the parser at once; longer paragraphs are cut at line or sentence ends. */
@@ -149,11 +149,7 @@ class ChunkParser extends ParseEnglish {
     for (let index = 0; index < value.length; index++) {
       const current = value.charCodeAt(index)
       const kind = classOf(current)
-      if (
-        from < index &&
-        previousKind !== 0 &&
-        !(previousKind === kind && (kind === WORD || kind === WHITE_SPACE || current === previous || (current >= 0xd800 && current <= 0xdfff)))
-      ) {
+      if (from < index && startsNewRun(previousKind, kind, current, previous)) {
         start = flush(index)
         from = index
       }

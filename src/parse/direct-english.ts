@@ -61,6 +61,14 @@ const CLASS_OF = new Uint8Array(65_536)
 const classProbe = new ParseEnglish()
 const CLASS_BY_TYPE: Record<string, number> = {WhiteSpaceNode: WHITE_SPACE, PunctuationNode: PUNCTUATION, WordNode: WORD, SymbolNode: SYMBOL}
 
+/**
+ * parse-latin's rule for where a run of the character scan ends: a change of class ends it, and
+ * punctuation and symbols continue only with the same unit (or a surrogate half).
+ */
+export function startsNewRun(previousKind: number, kind: number, current: number, previous: number): boolean {
+  return previousKind !== 0 && !(previousKind === kind && (kind === WORD || kind === WHITE_SPACE || current === previous || (current >= 0xd800 && current <= 0xdfff)))
+}
+
 export function classOf(code: number): number {
   let kind = CLASS_OF[code]
   if (kind === 0) {
@@ -131,11 +139,7 @@ class Segmenter {
     for (let index = 0; index < text.length; index++) {
       const current = text.charCodeAt(index)
       const kind = classOf(current)
-      if (
-        from < index &&
-        previousKind !== 0 &&
-        !(previousKind === kind && (kind === WORD || kind === WHITE_SPACE || current === previous || (current >= 0xd800 && current <= 0xdfff)))
-      ) {
+      if (from < index && startsNewRun(previousKind, kind, current, previous)) {
         flush(index)
         from = index
       }
