@@ -70,7 +70,19 @@ export class LineTable<T> {
     this.lines = text ? text.split('\n') : []
   }
 
+  // The same capitalized words recur in a document and across a batch: each key is searched once
+  // (a search slices a key out of some seventeen lines).
+  private readonly found = new Map<string, string | undefined>()
+
   private find(key: string): string | undefined {
+    if (this.found.has(key)) return this.found.get(key)
+    if (this.found.size > 50_000) this.found.clear()
+    const value = this.search(key)
+    this.found.set(key, value)
+    return value
+  }
+
+  private search(key: string): string | undefined {
     let low = 0
     let high = this.lines.length - 1
     while (low <= high) {

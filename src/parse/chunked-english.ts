@@ -30,7 +30,7 @@ export interface Chunk {
  * line breaks and then after sentence-ending punctuation. Separators between chunks are returned as
  * whitespace chunks (`isGap`), so the chunks tile the input exactly.
  */
-export function splitIntoChunks(text: string, max = MAX_CHUNK): Array<Chunk & {isGap: boolean}> {
+export function splitIntoChunks(text: string, max = MAX_CHUNK, countLines = true): Array<Chunk & {isGap: boolean}> {
   const pieces: Array<{start: number; end: number; isGap: boolean}> = []
   const blank = /\r?\n[\t ]*(?:\r?\n[\t ]*)+/g
   let last = 0
@@ -56,6 +56,11 @@ export function splitIntoChunks(text: string, max = MAX_CHUNK): Array<Chunk & {i
   let column = 1
   let cursor = 0
   for (const piece of pieces) {
+    if (!countLines) {
+      // Only the tree parser needs lines and columns; counting them was a pass over every character.
+      chunks.push({text: text.slice(piece.start, piece.end), offset: piece.start, line: 0, column: 0, isGap: piece.isGap})
+      continue
+    }
     // Advance line/column from the previous piece start to this one.
     // As parse-latin counts: \r, \r\n and \n each end a line.
     for (let i = cursor; i < piece.start; i++) {
@@ -80,7 +85,7 @@ export function splitIntoWindows(text: string, size: number): Array<{start: numb
   const windows: Array<{start: number; end: number}> = []
   let start = 0
   let end = 0
-  for (const chunk of splitIntoChunks(text, Math.min(MAX_CHUNK, size))) {
+  for (const chunk of splitIntoChunks(text, Math.min(MAX_CHUNK, size), false)) {
     const chunkEnd = chunk.offset + chunk.text.length
     if (chunkEnd - start > size && end > start && !chunk.isGap) {
       windows.push({start, end})
@@ -221,7 +226,7 @@ const retextEnglishChunked: Plugin<[ChunkedEnglishOptions?], string, Root> = fun
     if (!direct) parser ??= parserWithExtensions()
     const children: RootContent[] = []
     const sentences: TokenSentence[] = []
-    const chunks = splitIntoChunks(document)
+    const chunks = splitIntoChunks(document, MAX_CHUNK, !direct)
     for (let index = 0; index < chunks.length; index++) {
       const chunk = chunks[index]
       if (chunk.isGap) {
@@ -240,7 +245,7 @@ const retextEnglishChunked: Plugin<[ChunkedEnglishOptions?], string, Root> = fun
       for (const sentence of tokenizeTree(tree, options.keepTree === true)) sentences.push(sentence)
       if (options.keepTree) for (const child of tree.children) children.push(child)
     }
-    const end = chunks.length > 0 ? endOf(chunks[chunks.length - 1]) : {line: 1, column: 1}
+    const end = direct ? documentEnd(document) : chunks.length > 0 ? endOf(chunks[chunks.length - 1]) : {line: 1, column: 1}
     const root: Root = {
       type: 'RootNode',
       children,
@@ -252,6 +257,13 @@ const retextEnglishChunked: Plugin<[ChunkedEnglishOptions?], string, Root> = fun
 }
 
 export default retextEnglishChunked
+
+/** The point after the last character, as endOf counts it (line feeds end lines), without walking every character. */
+function documentEnd(document: string): {line: number; column: number} {
+  let line = 1
+  for (let at = document.indexOf('\n'); at >= 0; at = document.indexOf('\n', at + 1)) line++
+  return {line, column: document.length - document.lastIndexOf('\n')}
+}
 
 function endOf(chunk: Chunk): {line: number; column: number} {
   let {line, column} = chunk
