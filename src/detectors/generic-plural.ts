@@ -10,7 +10,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {firstMentions, isPartOfDocument, sentencesOf, type Token} from '../parse/tokens.js'
-import {isIrregularPast} from '../rules/inflect.js'
+import {isPastForm} from '../rules/inflect.js'
 import {capitalize, COMMON_ADVERBS, PEOPLE_GROUPS} from './lexicon.js'
 
 function singular(word: string): string {
@@ -34,7 +34,7 @@ function verbFollows(tokens: Token[], index: number): boolean {
   let token = tokens[index]
   if (token && (COMMON_ADVERBS.has(token.norm) || /^[a-z]+ly$/.test(token.norm))) token = tokens[index + 1]
   if (!token || token.kind !== 'word') return false
-  return AUXILIARIES.has(token.norm) || isIrregularPast(token.norm) || /^[a-z]{3,}ed$/.test(token.norm)
+  return AUXILIARIES.has(token.norm) || isPastForm(token.norm)
 }
 
 /** Index of the group noun after "the" at `article`, past up to two lower-case modifiers, or -1. */

@@ -9,7 +9,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
-import {inflect, isIrregularPast, lemmaOf} from '../rules/inflect.js'
+import {inflect, isPastForm, lemmaOf} from '../rules/inflect.js'
 
 // A participle whose -ing form is no English for what it says ("having had" is a possession), and
 // verbs of experience, where the perfect is English for something done before ("He retired in
@@ -26,11 +26,6 @@ const EXPERIENCE = new Set([
 // "having served for thirty years", "having lived there since 1990": a span of time before.
 const DURATION = new Set(['for', 'since', 'during', 'throughout'])
 
-function isPastParticiple(word: string): boolean {
-  // "used", "owed": two letters before "-ed" are enough.
-  return /^[a-z]{2,}ed$/.test(word) || isIrregularPast(word)
-}
-
 // «Заявив», «указав»: a statement is reported with "saying".
 const SAYING = new Set(['stated', 'declared', 'indicated', 'asserted', 'said'])
 
@@ -46,7 +41,7 @@ export default function retextPerfectiveGerund() {
         const participle = tokens[i + 1]
         if (before.norm !== ',' && !(before.norm === 'and' && i > 1 && tokens[i - 2].kind === 'word')) continue
         if (participle.kind !== 'word' || participle.text !== participle.norm || NOT_REWRITTEN.has(participle.norm) || EXPERIENCE.has(participle.norm)) continue
-        if (!isPastParticiple(participle.norm) || DURATION.has(tokens[i + 2]?.norm ?? '')) continue
+        if (!isPastForm(participle.norm) || DURATION.has(tokens[i + 2]?.norm ?? '')) continue
         const citing = participle.norm === 'referred' && tokens[i + 2]?.norm === 'to'
         const end = citing ? tokens[i + 2] : participle
         let gerund = citing ? 'citing' : SAYING.has(participle.norm) ? 'saying' : inflect(lemmaOf(participle.norm), 'ing')

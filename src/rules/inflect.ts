@@ -153,6 +153,11 @@ export function isIrregularPast(word: string): boolean {
   return PAST_TO_BASE.has(word.toLowerCase())
 }
 
+/** A past form, regular ("used", "warned") or irregular ("fled", "stood"). */
+export function isPastForm(word: string): boolean {
+  return /^[a-z]{2,}ed$/.test(word) || isIrregularPast(word)
+}
+
 /** A best guess at the base form of an inflected verb (took → take, referred → refer, stopped → stop). */
 export function lemmaOf(word: string): string {
   const lower = word.toLowerCase()

@@ -37,6 +37,11 @@ function sequencesOf(variant: RuleVariant): Sequence[] {
   return sequences
 }
 
+/** A sequence as a key: its literals, and a marker for each class, regex or anchor. */
+function sequenceKey(sequence: Sequence): string {
+  return sequence.atoms.map((atom) => (atom.kind === 'literal' ? atom.norm : `\u0000${atom.kind}`)).join(' ')
+}
+
 export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
   const findings: LintFinding[] = []
   const compiled: CompiledRuleSet[] = sets.map((set) => compileRuleSet(set))
@@ -73,7 +78,7 @@ export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
     for (const rule of set.rules)
       for (const variant of rule.variants)
         for (const sequence of sequencesOf(variant)) {
-          const key = sequence.atoms.map((atom) => (atom.kind === 'literal' ? atom.norm : `\u0000${atom.kind}`)).join(' ')
+          const key = sequenceKey(sequence)
           const list = bySequence.get(key) ?? []
           if (!list.includes(rule)) list.push(rule)
           bySequence.set(key, list)
@@ -81,7 +86,7 @@ export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
   const wins = (a: CompiledRule, b: CompiledRule): boolean => a.priority > b.priority || (a.priority === b.priority && levelRank(a.level) > levelRank(b.level))
   for (const set of compiled)
     for (const rule of set.rules) {
-      const keys = rule.variants.flatMap((variant) => sequencesOf(variant).map((sequence) => sequence.atoms.map((atom) => (atom.kind === 'literal' ? atom.norm : `\u0000${atom.kind}`)).join(' ')))
+      const keys = rule.variants.flatMap((variant) => sequencesOf(variant).map(sequenceKey))
       if (keys.length === 0) continue
       const winners = (bySequence.get(keys[0]) ?? []).filter((other) => other !== rule && wins(other, rule))
       const shadow = winners.find((winner) => keys.every((key) => bySequence.get(key)?.includes(winner)) && winner.before.length === 0 && winner.unlessBefore.length === 0 && winner.unlessAfter.length === 0 && winner.after.length === 0 && !winner.unlessMatch)

@@ -254,17 +254,8 @@ export class TokenIndex<P> {
     if (!edges) return
     for (let e = 0; e < edges.length; e++) {
       const {atom, node: child} = edges[e]
-      if (atom.kind === 'anchor') {
-        // atSentenceStart, with the sentence's opening prefix counted once per match call.
-        const holds =
-          atom.at === 'start' ? position <= this.opening || tokens[position]?.newlineBefore === true : atSentenceEnd(tokens, position)
-        if (holds) this.walk(child, tokens, start, position, out)
-        continue
-      }
-      if (position >= tokens.length) continue
-      const token = tokens[position]
-      const holds = atom.kind === 'class' ? testClass(atom.name, token) : atom.kind === 'regex' && atom.regex.test(token.text)
-      if (holds) this.walk(child, tokens, start, position + 1, out)
+      // An anchor takes no token.
+      if (atomHolds(atom, tokens, position, this.opening)) this.walk(child, tokens, start, atom.kind === 'anchor' ? position : position + 1, out)
     }
   }
 
@@ -282,6 +273,7 @@ export class TokenIndex<P> {
   }
 }
 
+/** Whether an atom holds at a position; ^ uses the sentence's opening prefix, counted once per match call. */
 function atomHolds(atom: Atom, tokens: Token[], position: number, opening: number): boolean {
   switch (atom.kind) {
     case 'anchor':
