@@ -6,7 +6,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf, startsUpper, type Token, type TokenSentence} from '../parse/tokens.js'
-import {execAll} from '../regex.js'
+import {cannotCrossLines, execAll} from '../regex.js'
 import type {CompiledRule, CompiledRuleSet, Context, RuleVariant} from './compile.js'
 import {preserveCase, renderTemplate, replacementAlreadyThere, type MatchCaptures, type TemplatePart} from './replace.js'
 import {atSentenceStart, atomTokenIndexes, matchesCase, TokenIndex} from './token-index.js'
@@ -137,8 +137,14 @@ function dropOverlapsPerRule(candidates: Candidate[]): Candidate[] {
   return kept
 }
 
-function paragraphsOf(sentences: TokenSentence[]): Array<{start: number; end: number; sentences: TokenSentence[]}> {
-  const paragraphs: Array<{start: number; end: number; sentences: TokenSentence[]}> = []
+interface Paragraph {
+  start: number
+  end: number
+  sentences: TokenSentence[]
+}
+
+function paragraphsOf(sentences: TokenSentence[]): Paragraph[] {
+  const paragraphs: Paragraph[] = []
   for (const sentence of sentences) {
     const current = paragraphs[paragraphs.length - 1]
     if (!current || sentence.paragraphStart) paragraphs.push({start: sentence.start, end: sentence.end, sentences: [sentence]})
@@ -177,6 +183,45 @@ function apostrophesBetweenLetters(text: string, apostrophe: string): number {
   return count
 }
 
+/** Whether every paragraph begins and ends at a line break (or the text's edge), with no spaces between. */
+function paragraphsBetweenLines(text: string, paragraphs: Paragraph[]): boolean {
+  const isBreak = (code: number): boolean => code === 10 || code === 13
+  for (const {start, end} of paragraphs) {
+    if (start > 0 && !isBreak(text.charCodeAt(start - 1))) return false
+    if (end < text.length && !isBreak(text.charCodeAt(end))) return false
+  }
+  return true
+}
+
+/**
+ * A regex's matches, each inside one paragraph. Run once per paragraph, a regex costs a call per
+ * paragraph (some 3,000 per megabyte, for each of the regex rules); one that cannot cross a line
+ * break runs once over the whole text when paragraphs sit between line breaks, and finds the same
+ * matches — unless one falls outside every paragraph, when it runs paragraph by paragraph after all.
+ */
+function regexMatches(regex: RegExp, text: string, paragraphs: Paragraph[], wholeText: boolean): Array<{paragraph: Paragraph; start: number; match: RegExpExecArray}> {
+  const found: Array<{paragraph: Paragraph; start: number; match: RegExpExecArray}> = []
+  if (wholeText) {
+    let k = 0
+    let outside = false
+    for (const match of execAll(regex, text)) {
+      const end = match.index + match[0].length
+      while (k < paragraphs.length && paragraphs[k].end < end) k++
+      const paragraph = paragraphs[k]
+      if (!paragraph || paragraph.start > match.index) {
+        outside = true
+        break
+      }
+      found.push({paragraph, start: match.index, match})
+    }
+    if (!outside) return found
+    found.length = 0
+  }
+  for (const paragraph of paragraphs)
+    for (const match of execAll(regex, text.slice(paragraph.start, paragraph.end))) found.push({paragraph, start: paragraph.start + match.index, match})
+  return found
+}
+
 /** The apostrophe of the file's document: the hint a re-checked paragraph carries, or counted once per file. */
 export function documentApostrophe(file: VFile): '’' | "'" | undefined {
   const data = file.data as {postedit?: {apostrophe?: '’' | "'" | null}}
@@ -194,10 +239,12 @@ export default function retextRuleSets(options: RuleSetsOptions) {
   const index = new TokenIndex<RuleVariant>()
   const regexRules: CompiledRule[] = []
   const topicIndex = new TokenIndex<CompiledRule>()
+  const lineBound = new Set<RegExp>()
   for (const set of options.ruleSets)
     for (const rule of set.rules) {
       for (const variant of rule.variants) for (const parts of variant.patterns) index.addPattern(parts, variant)
       if (rule.regexes.length > 0) regexRules.push(rule)
+      for (const regex of rule.regexes) if (cannotCrossLines(regex)) lineBound.add(regex)
       if (rule.documentTopic) for (const parts of rule.documentTopic.patterns) topicIndex.addPattern(parts, rule)
     }
 
@@ -244,32 +291,29 @@ export default function retextRuleSets(options: RuleSetsOptions) {
 
     // Regex rules see whole paragraphs, so a pattern can span a sentence break ("ended.. Officials").
     if (regexRules.length > 0) {
-      for (const paragraph of paragraphsOf(sentences)) {
-        const paragraphText = text.slice(paragraph.start, paragraph.end)
-        for (const rule of regexRules) {
-          // A gated rule off topic would be dropped below: its regexes need not run at all.
-          if (!topicHolds(rule)) continue
-          for (const regex of rule.regexes) {
-            for (const match of execAll(regex, paragraphText)) {
-              const start = paragraph.start + match.index
-              const end = start + match[0].length
-              const sentence = paragraph.sentences.find((candidate) => candidate.end > start) ?? paragraph.sentences[paragraph.sentences.length - 1]
-              const first = sentence.tokens.findIndex((token) => token.end > start)
-              let last = sentence.tokens.findIndex((token) => token.start >= end)
-              if (last < 0) last = sentence.tokens.length
-              candidates.push({
-                rule,
-                replacements: rule.replacements,
-                sentence,
-                first: Math.max(first, 0),
-                last: Math.max(last, Math.max(first, 0)),
-                start,
-                end,
-                captures: {capture: (i) => match[i], lemmaOfCapture: () => undefined, lemmaSlots: []},
-              })
-            }
+      const paragraphs = paragraphsOf(sentences)
+      const linesBound = paragraphsBetweenLines(text, paragraphs)
+      for (const rule of regexRules) {
+        // A gated rule off topic would be dropped below: its regexes need not run at all.
+        if (!topicHolds(rule)) continue
+        for (const regex of rule.regexes)
+          for (const {paragraph, start, match} of regexMatches(regex, text, paragraphs, linesBound && lineBound.has(regex))) {
+            const end = start + match[0].length
+            const sentence = paragraph.sentences.find((candidate) => candidate.end > start) ?? paragraph.sentences[paragraph.sentences.length - 1]
+            const first = sentence.tokens.findIndex((token) => token.end > start)
+            let last = sentence.tokens.findIndex((token) => token.start >= end)
+            if (last < 0) last = sentence.tokens.length
+            candidates.push({
+              rule,
+              replacements: rule.replacements,
+              sentence,
+              first: Math.max(first, 0),
+              last: Math.max(last, Math.max(first, 0)),
+              start,
+              end,
+              captures: {capture: (i) => match[i], lemmaOfCapture: () => undefined, lemmaSlots: []},
+            })
           }
-        }
       }
     }
 

@@ -185,6 +185,62 @@ rules:
   })
 })
 
+describe('regex rules over paragraphs', () => {
+  // Each pair: a regex that cannot cross a line break (run once over the whole text) and one that
+  // can (run paragraph by paragraph); both must report the same spans on every text.
+  const rules = withRules(`
+rules:
+  - id: doubled-word-line-bound
+    message: x
+    regex: "\\\\b([a-z]+) \\\\1\\\\b"
+    replace: "$1"
+  - id: doubled-word-any-space
+    message: x
+    regex: "\\\\b([a-z]+)\\\\s+\\\\1\\\\b"
+    replace: "$1"
+  - id: no-space-before
+    message: x
+    regex: "(?<! )per cent"
+    replace: percent
+  - id: no-space-or-tab-before
+    message: x
+    regex: "(?<![ \\\\t])per cent"
+    replace: percent
+  - id: two-spaces
+    message: x
+    regex: " {2}"
+    replace: " "
+`)
+  const spans = (text: string, ruleId: string) =>
+    rules
+      .check(text)
+      .findings.filter((finding) => finding.ruleId === ruleId)
+      .map((finding) => text.slice(finding.start.offset, finding.end.offset) + '@' + finding.start.offset)
+
+  it('find a match in every paragraph, at its offset in the whole text', () => {
+    const text = 'It rose by by two.\n\nIt fell the the next day.\nThen rose and and fell.\n'
+    expect(spans(text, 'doubled-word-line-bound')).toEqual(['by by@8', 'the the@28', 'and and@56'])
+    expect(spans(text, 'doubled-word-any-space')).toEqual(spans(text, 'doubled-word-line-bound'))
+  })
+
+  it('never join the last word of one paragraph to the first of the next', () => {
+    const text = 'We voted no\n\nno one came.'
+    expect(spans(text, 'doubled-word-line-bound')).toEqual([])
+    expect(spans(text, 'doubled-word-any-space')).toEqual([])
+  })
+
+  it('see a paragraph as it stands when spaces sit at its edges', () => {
+    // "per cent" opens the second paragraph: nothing precedes it there, though spaces do in the text.
+    const text = 'Rates rose.  \n\n  per cent was up.'
+    expect(spans(text, 'no-space-before')).toEqual(['per cent@17'])
+    expect(spans(text, 'no-space-or-tab-before')).toEqual(spans(text, 'no-space-before'))
+  })
+
+  it('report nothing between paragraphs', () => {
+    expect(spans('Rates rose.\n  \nper  cent was up.', 'two-spaces')).toEqual(['  @18'])
+  })
+})
+
 describe('apply policies', () => {
   const rules = withRules(`
 rules:
