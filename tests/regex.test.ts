@@ -3,7 +3,7 @@ import {cannotCrossLines} from '../src/regex.js'
 
 describe('cannotCrossLines', () => {
   it('holds for words, spaces, digits, word boundaries, lookarounds and letter properties', () => {
-    for (const source of ['\\b(\\d+) per cent\\b', '(?<![\\d.,])([1-9]\\d{0,2}) thousand(?= [a-z])', '\\p{Lu}\\p{Ll}+ \\1', '[.,;:] [A-Z]', '\\p{Script=Cyrillic}'])
+    for (const source of ['\\b(\\d+) per cent\\b', '(?<![\\d.,])([1-9]\\d{0,2}) thousand(?= [a-z])', '(\\p{Lu}\\p{Ll}+) \\1', '[.,;:] [A-Z]', '\\p{Script=Cyrillic}'])
       expect(cannotCrossLines(new RegExp(source, 'gu')), source).toBe(true)
   })
 

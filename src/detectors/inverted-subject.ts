@@ -3,7 +3,9 @@
  * - a report attributed verb-first: "…, reported the press service of the court." («сообщила
  *   пресс-служба суда») → "…, the press service of the court said.";
  * - a passive whose counted subject trails: "were wounded 17 people" («были ранены 17 человек»)
- *   → "17 people were wounded".
+ *   → "17 people were wounded";
+ * - a verb whose definite subject trails after a place phrase: "In the kindergarten was damaged the
+ *   facade" («в детском саду был повреждён фасад») → "the facade was damaged".
  * English inverts only after "said" in quotations ("…,” said Mr. Alexander."), which stays alone.
  */
 import type {Root} from 'nlcst'
@@ -217,6 +219,75 @@ function trailingCountedSubjects(tokens: Token[], text: string, emit: (start: nu
   }
 }
 
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'some', 'several', 'all', 'many', 'most'])
+/** Verbs that take no object: after one, a noun phrase is its subject. */
+const EVENT_VERBS = new Set([
+  'disappeared', 'vanished', 'appeared', 'occurred', 'happened', 'arrived', 'died', 'perished', 'collapsed', 'erupted',
+  'exploded', 'began', 'started', 'ended', 'remained', 'awoke', 'woke', 'flared', 'resumed', 'broke', 'burst',
+])
+/** A noun phrase of time is an adjunct, not a subject: "was arrested the next day". */
+const TIME_WORDS = new Set([
+  'day', 'next', 'following', 'same', 'previous', 'night', 'morning', 'evening', 'afternoon', 'week', 'month', 'year',
+  'weekend', 'most', 'least', 'hour', 'time', 'moment', 'whole', 'entire', 'rest', 'first', 'last',
+])
+
+/**
+ * Where the clause's subject slot holds only a place phrase — a preposition, at most a determiner
+ * and one word (or a name), and an "of" phrase like it — the clause has no subject before its verb.
+ * A longer phrase may hide one ("In the city police were given the order"), so it is left alone.
+ */
+function placePhraseEnd(tokens: Token[], from: number): number {
+  let k = from
+  if (!PREPOSITIONS.has(tokens[k]?.norm ?? '')) return -1
+  k++
+  const nounPhrase = (): boolean => {
+    if (DETERMINERS.has(tokens[k]?.norm ?? '')) {
+      k++
+      if (!isWord(tokens[k]) || isCapitalized(tokens[k]) || DETERMINERS.has(tokens[k].norm)) return false
+      k++
+      return true
+    }
+    if (!isWord(tokens[k]) || !isCapitalized(tokens[k])) return false
+    k++
+    if (isWord(tokens[k]) && isCapitalized(tokens[k])) k++
+    return true
+  }
+  if (!nounPhrase()) return -1
+  if (tokens[k]?.norm === 'of') {
+    k++
+    if (!nounPhrase()) return -1
+  }
+  return k
+}
+
+/** "In the kindergarten was damaged the facade." */
+function trailingDefiniteSubjects(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
+  for (let start = 0; start < tokens.length; start++) {
+    // A clause opens the sentence, or follows a comma or "and".
+    if (start > 0 && !/^(,|and|;)$/.test(tokens[start - 1].norm)) continue
+    const verbAt = placePhraseEnd(tokens, start)
+    if (verbAt < 0) continue
+    let k = verbAt
+    const verb = tokens[k]
+    if (!verb) continue
+    if (BE.has(verb.norm)) {
+      const participle = tokens[k + 1]
+      if (!isWord(participle) || !(/[^e]ed$/.test(participle.norm) || IRREGULAR_PARTICIPLES.has(participle.norm))) continue
+      k += 2
+    } else if (EVENT_VERBS.has(verb.norm)) k++
+    else continue
+    if (tokens[k]?.norm !== 'the') continue
+    let end = k + 1
+    while (end < k + 4 && isWord(tokens[end]) && tokens[end].norm !== 'and' && !PHRASE_ENDS.has(tokens[end].norm)) end++
+    if (end === k + 1 || !(endsClause(tokens[end]) || tokens[end].norm === 'and')) continue
+    const subjectTokens = tokens.slice(k, end)
+    if (subjectTokens.some((token) => TIME_WORDS.has(token.norm) || isNumber(token))) continue
+    const subject = text.slice(tokens[k].start, tokens[end - 1].end)
+    const predicate = text.slice(verb.start, tokens[k - 1].end)
+    emit(verb.start, tokens[end - 1].end, `Unexpected subject after its verb in \`${predicate} ${subject}\`, expected \`${subject} ${predicate}\``, [`${subject} ${predicate}`])
+  }
+}
+
 export default function retextInvertedSubject() {
   return (tree: Root, file: VFile): undefined => {
     const text = String(file.value)
@@ -236,6 +307,7 @@ export default function retextInvertedSubject() {
       reportingInversions(tokens, text, emit('report-verb-first'))
       speakerInPlacePhrase(tokens, text, emit('report-verb-first'))
       trailingCountedSubjects(tokens, text, emit('counted-subject-last'))
+      trailingDefiniteSubjects(tokens, text, emit('definite-subject-last'))
     }
     return undefined
   }

@@ -312,6 +312,18 @@ describe('inverted-subject', () => {
       'During the night at least 30 protesters were also detained, police said.',
     )
   })
+  it('puts a definite subject before its verb when only a place phrase precedes it', () => {
+    expect(suggestions(detector, 'In the kindergarten was damaged the facade.')).toEqual([
+      {actual: 'was damaged the facade', fixed: 'In the kindergarten the facade was damaged.'},
+    ])
+    expect(suggestions(detector, 'Roads were closed, and in some districts of the city disappeared the electricity.')[0]?.fixed).toBe(
+      'Roads were closed, and in some districts of the city the electricity disappeared.',
+    )
+  })
+  it('leaves a subject hidden in a longer phrase, objects of passives and time phrases alone', () => {
+    expect(detector.check('In the city police were given the order. In Moscow police detained the suspect.').findings).toEqual([])
+    expect(detector.check('In 2020 he was elected the president. He was arrested the next day. On Monday was signed the day before.').findings).toEqual([])
+  })
   it('leaves counted adjuncts and existential sentences alone', () => {
     expect(detector.check('Prices were raised 20 percent. They were jailed 5 years ago.').findings).toEqual([])
     expect(detector.check('Three were killed in 2022, and 17 people were wounded.').findings).toEqual([])
