@@ -1,13 +1,20 @@
 /**
  * Nationality adjectives used as nouns the Russian way: "the Russian side" for Russia
  * («российская сторона» names a party to talks), and "Israeli’s parents" for Israeli parents
- * (an adjective does not take a possessive).
+ * (an adjective does not take a possessive); and an article MT adds before a nationality and a
+ * person's name: "the American Robert Prevost" («американец Роберт Превост»).
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {countryOfDemonym} from '../entities/actors.js'
 import {report} from '../findings.js'
-import {sentencesOf} from '../parse/tokens.js'
+import {sentencesOf, startsUpper} from '../parse/tokens.js'
+import {isFirstName} from './lexicon.js'
+
+const INSTITUTIONS = new Set([
+  'fund', 'foundation', 'institute', 'center', 'centre', 'museum', 'university', 'college', 'school', 'prize', 'award',
+  'society', 'association', 'council', 'party', 'trust', 'company', 'group', 'bank', 'library', 'hospital', 'academy',
+])
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'each', 'every', 'one', 'this', 'that', 'any', 'no'])
 
@@ -34,6 +41,27 @@ export default function retextDemonymSide() {
           apply: 'review',
         })
       })
+      for (let i = 0; i + 3 < tokens.length; i++) {
+        const [article, demonym, given, surname] = [tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]]
+        if (article.norm !== 'the' || !startsUpper(demonym.text) || !countryOfDemonym(demonym.norm)) continue
+        if (given.kind !== 'word' || !startsUpper(given.text) || !isFirstName(given.text)) continue
+        if (surname.kind !== 'word' || !startsUpper(surname.text) || !surname.spaceBefore) continue
+        // "the German Marshall Fund", "the American Henry Ford Museum" are institutions, not people.
+        const next = tokens[i + 4]
+        if (INSTITUTIONS.has(surname.norm) || (next?.kind === 'word' && startsUpper(next.text) && next.spaceBefore)) continue
+        const withoutArticle = demonym.text
+        report(file, {
+          source: 'demonym-side',
+          ruleId: 'article-before-named-person',
+          reason: `Unexpected \`${article.text} ${demonym.text}\` before a name, expected \`${withoutArticle}\`: a nationality before a person's name takes no article`,
+          start: article.start,
+          end: demonym.end,
+          expected: [withoutArticle],
+          category: 'grammar',
+          level: 'warning',
+          apply: 'review',
+        })
+      }
       for (let i = 0; i + 2 < tokens.length; i++) {
         const [article, demonym, side] = [tokens[i], tokens[i + 1], tokens[i + 2]]
         if (article.norm !== 'the' || (side.norm !== 'side' && side.norm !== 'sides')) continue

@@ -288,6 +288,18 @@ describe('entity-names and people', () => {
   })
 })
 
+describe('demonym-side before a name', () => {
+  const detector = withDetector('demonym-side')
+  it('drops the article MT puts before a nationality and a person', () => {
+    expect(suggestions(detector, 'The cardinals elected the American Robert Prevost, who took the name Leo.')).toEqual([
+      {actual: 'the American', fixed: 'The cardinals elected American Robert Prevost, who took the name Leo.'},
+    ])
+  })
+  it('leaves institutions and plain nationality phrases alone', () => {
+    expect(detector.check('He joined the German Marshall Fund. The American Henry Ford Museum Trust opened. The American team won.').findings).toEqual([])
+  })
+})
+
 describe('inverted-subject', () => {
   const detector = withDetector('inverted-subject')
   it('puts the reporter before a report verb that came first', () => {
