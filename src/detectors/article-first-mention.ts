@@ -3,7 +3,9 @@
  * important victory", "Khamenei promised the severe punishment". Russian has no articles and MT
  * defaults to "the". Only after an adjective that rates or sizes (important, severe, major …),
  * before a singular noun the document has not named before and that nothing after makes particular
- * ("the major disaster of 2005", "the heavy fighting that followed").
+ * ("the major disaster of 2005", "the heavy fighting that followed"). And "the" before an
+ * abstract noun English uses without one when it is named in general: "Russia spent millions on
+ * the disinformation", "to reduce the bureaucracy" → "on disinformation", "to reduce bureaucracy".
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
@@ -16,6 +18,11 @@ const RATING_ADJECTIVES = new Set(
 )
 // After the noun, these make it particular: "the major disaster of 2005", "the sharp rise that".
 const PARTICULAR_AFTER = new Set(['of', 'that', 'which', 'who', 'between', 'with', 'in', 'on', 'for', 'to', 'from', 'at', 'by', 'against', 'over', 'under', 'announced', 'signed', 'reached', 'proposed', 'agreed', 'described', 'mentioned', ',', "'s", '’s'])
+
+// Abstract nouns that English names in general without an article ("fight corruption", "amid criticism").
+const ABSTRACT_NOUNS = new Set(
+  'disinformation misinformation propaganda bureaucracy independence criticism advertising cooperation fentanyl corruption terrorism extremism inflation unemployment poverty immigration aggression discrimination censorship mediation escalation de-escalation protectionism disarmament denuclearization deregulation privatization smuggling espionage sabotage democracy'.split(' '),
+)
 
 const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they'])
 
@@ -34,7 +41,17 @@ export default function retextArticleFirstMention() {
     const text = String(file.value)
     const sentences = sentencesOf(tree, file)
     const candidates: Array<{sentence: number; index: number}> = []
+    const abstract: Array<{sentence: number; index: number}> = []
     sentences.forEach(({tokens}, sentence) => {
+      for (let i = 0; i + 1 < tokens.length; i++) {
+        if (tokens[i].norm !== 'the' || !ABSTRACT_NOUNS.has(tokens[i + 1].text)) continue
+        const after = tokens[i + 2]
+        if (after && (PARTICULAR_AFTER.has(after.norm) || SUBJECT_PRONOUNS.has(after.norm))) continue
+        // "the unemployment rate", "the advertising and marketing of": a modifier, or a pair made particular.
+        if (after && after.kind === 'word' && after.text === after.norm && !FUNCTION_WORDS.has(after.norm)) continue
+        if (after?.norm === 'and' || after?.norm === 'or') continue
+        abstract.push({sentence, index: i})
+      }
       for (let i = 0; i + 2 < tokens.length; i++) {
         if (tokens[i].norm !== 'the' || !RATING_ADJECTIVES.has(tokens[i + 1].norm) || tokens[i + 1].text !== tokens[i + 1].norm) continue
         const noun = tokens[i + 2]
@@ -48,10 +65,30 @@ export default function retextArticleFirstMention() {
         candidates.push({sentence, index: i})
       }
     })
-    if (candidates.length === 0) return undefined
+    if (candidates.length === 0 && abstract.length === 0) return undefined
     // Where each candidate noun is first named; only these words are looked for.
-    const nouns = new Set(candidates.map(({sentence, index}) => sentences[sentence].tokens[index + 2].norm))
+    const nouns = new Set([
+      ...candidates.map(({sentence, index}) => sentences[sentence].tokens[index + 2].norm),
+      ...abstract.map(({sentence, index}) => sentences[sentence].tokens[index + 1].norm),
+    ])
     const firstNamed = firstMentions(sentences, nouns)
+    for (const {sentence, index} of abstract) {
+      const tokens = sentences[sentence].tokens
+      const article = tokens[index]
+      const noun = tokens[index + 1]
+      if ((firstNamed.get(noun.norm) ?? noun.start) < sentences[sentence].start) continue
+      report(file, {
+        source: 'article-first-mention',
+        ruleId: 'the-before-abstract-noun',
+        reason: `Unexpected \`${article.text}\` before \`${noun.text}\`, named here in general for the first time: expected \`${noun.text}\``,
+        start: article.start,
+        end: noun.end,
+        expected: [article.text === 'The' ? capitalize(noun.text) : noun.text],
+        category: 'grammar',
+        level: 'suggestion',
+        apply: 'review',
+      })
+    }
     for (const {sentence, index} of candidates) {
       const tokens = sentences[sentence].tokens
       const article = tokens[index]

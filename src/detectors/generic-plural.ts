@@ -4,7 +4,9 @@
  * articles, and MT adds "the" where English news names a group in general: "Residents
  * complained". Only groups of people
  * (and markets) the document has not named before, without a phrase that makes them particular
- * ("The residents of Altadena", "The workers who were fired").
+ * ("The residents of Altadena", "The workers who were fired"). The same holds for a group asked,
+ * urged or allowed to do something: "called on the residents to stay home", "asked the airlines
+ * to cancel flights" («попросил авиакомпании отменить») → "called on residents to stay home".
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
@@ -26,6 +28,40 @@ const MAX_MODIFIERS = 2
 
 // A clause starts after these: "said that the investors were worried", "because of which the farmers had to".
 const CLAUSE_OPENERS = new Set(['that', 'because', 'when', 'while', 'after', 'since', 'although', 'though', 'where', 'which', 'so'])
+
+// A group as the object of these, before "to" and a verb: "asked the airlines to cancel".
+const ASKING_VERBS = new Set([
+  'ask', 'asks', 'asked', 'urge', 'urges', 'urged', 'allow', 'allows', 'allowed', 'force', 'forces', 'forced',
+  'encourage', 'encourages', 'encouraged', 'advise', 'advises', 'advised', 'warn', 'warns', 'warned', 'order', 'orders',
+  'ordered', 'invite', 'invites', 'invited', 'require', 'requires', 'required', 'prompt', 'prompted', 'push', 'pushed',
+  'help', 'helps', 'helped', 'enable', 'enables', 'enabled', 'tell', 'tells', 'told', 'persuade', 'persuaded',
+])
+const ASKED_GROUPS = new Set([...GROUPS, 'people', 'children', 'parents', 'companies', 'airlines', 'businesses', 'banks', 'tourists', 'fans', 'owners', 'motorists', 'travelers', 'travellers'])
+
+// A group after these, ending its clause, is named in general: "most of them among the children".
+const GENERAL_PREPOSITIONS = new Set(['among', 'against'])
+
+/** "asked the airlines to …", "called on the residents to …": the group is asked before it is named. */
+function askedGroup(tokens: Token[], article: number): number {
+  const before = tokens[article - 1]
+  if (!before) return -1
+  if (GENERAL_PREPOSITIONS.has(before.norm)) {
+    for (let k = article + 1; k <= article + 1 + MAX_MODIFIERS && k < tokens.length; k++) {
+      const token = tokens[k]
+      if (ASKED_GROUPS.has(token.norm) && token.text === token.norm) return /^(\.|,|;|and|or)$/.test(tokens[k + 1]?.norm ?? '.') ? k : -1
+      if (token.kind !== 'word' || token.text !== token.norm || NOT_MODIFIERS.has(token.norm) || !/^[a-z-]+$/.test(token.text)) return -1
+    }
+    return -1
+  }
+  const asking = ASKING_VERBS.has(before.norm) || (before.norm === 'on' && /^(call|calls|called|calling)$/.test(tokens[article - 2]?.norm ?? ''))
+  if (!asking) return -1
+  for (let k = article + 1; k <= article + 1 + MAX_MODIFIERS && k < tokens.length; k++) {
+    const token = tokens[k]
+    if (ASKED_GROUPS.has(token.norm) && token.text === token.norm) return tokens[k + 1]?.norm === 'to' ? k : -1
+    if (token.kind !== 'word' || token.text !== token.norm || NOT_MODIFIERS.has(token.norm) || !/^[a-z-]+$/.test(token.text)) return -1
+  }
+  return -1
+}
 
 const AUXILIARIES = new Set(['are', 'were', 'have', 'had', 'will', 'would', 'can', 'could', 'must', 'should', 'may', 'might', 'do', 'did', "don't", "didn't", 'need', 'began', 'continue', 'continued'])
 
@@ -56,6 +92,13 @@ export default function retextGenericPlural() {
     const candidates: Array<{tokens: Token[]; start: number; article: number; group: number}> = []
     for (const {tokens, start} of sentences)
       for (let article = 0; article < tokens.length; article++) {
+        if (tokens[article].text === 'the' && article > 0) {
+          const asked = askedGroup(tokens, article)
+          if (asked >= 0) {
+            candidates.push({tokens, start, article, group: asked})
+            continue
+          }
+        }
         if (article === 0 ? tokens[0].text !== 'The' : tokens[article].text !== 'the' || !CLAUSE_OPENERS.has(tokens[article - 1].norm)) continue
         const group = groupAfterThe(tokens, article)
         const after = tokens[group + 1]

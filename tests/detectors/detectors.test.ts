@@ -574,6 +574,17 @@ describe('generic-plural', () => {
     const text = 'He said that the voters of Ohio decided. She knew that the workers strike. They said that the Democrats had won.'
     expect(detector.check(text).findings).toEqual([])
   })
+  it('drops "the" before a group first named as asked to act, or named among others in general', () => {
+    expect(suggestions(detector, 'The airport asked the airlines to cancel half of its flights.')).toEqual([
+      {actual: 'the airlines', fixed: 'The airport asked airlines to cancel half of its flights.'},
+    ])
+    expect(suggestions(detector, 'The army chief called on the young protesters to stop.')[0]?.fixed).toBe('The army chief called on young protesters to stop.')
+    expect(suggestions(detector, 'There were 4,000 cases, most of them among the children.')[0]?.fixed).toBe('There were 4,000 cases, most of them among children.')
+  })
+  it('leaves a group asked after it was named, or asked for something else, alone', () => {
+    const text = 'Airlines struggled. The airport asked the airlines to cancel flights. He asked the passengers for patience. It was among the children of the village.'
+    expect(detector.check(text).findings).toEqual([])
+  })
 })
 
 describe('article-first-mention', () => {
@@ -588,6 +599,15 @@ describe('article-first-mention', () => {
     const text =
       'A victory came. It was the important victory. The major disaster of 2005 hit. The sharp rise that followed hurt. ' +
       'They faced the heavy losses. It was the key rate. She got the new job.'
+    expect(detector.check(text).findings).toEqual([])
+  })
+  it('drops "the" before an abstract noun named in general for the first time', () => {
+    expect(suggestions(detector, 'Russia spent millions on vote-buying and the disinformation.')).toEqual([
+      {actual: 'the disinformation', fixed: 'Russia spent millions on vote-buying and disinformation.'},
+    ])
+  })
+  it('leaves an abstract noun named before, made particular, or used as a modifier alone', () => {
+    const text = 'Corruption grew. They fought the corruption. The inflation of 1980 hurt. The unemployment rate fell. They banned the advertising and marketing of cigarettes.'
     expect(detector.check(text).findings).toEqual([])
   })
 })
