@@ -260,7 +260,7 @@ function placePhraseEnd(tokens: Token[], from: number): number {
   return k
 }
 
-/** "In the kindergarten was damaged the facade." */
+/** "In the kindergarten was damaged the facade." "In the school was opened a vaccination point." */
 function trailingDefiniteSubjects(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
   for (let start = 0; start < tokens.length; start++) {
     // A clause opens the sentence, or follows a comma or "and".
@@ -276,7 +276,8 @@ function trailingDefiniteSubjects(tokens: Token[], text: string, emit: (start: n
       k += 2
     } else if (EVENT_VERBS.has(verb.norm)) k++
     else continue
-    if (tokens[k]?.norm !== 'the') continue
+    // "was damaged the facade", "was opened an additional vaccination point".
+    if (!/^(the|a|an)$/.test(tokens[k]?.norm ?? '')) continue
     let end = k + 1
     while (end < k + 4 && isWord(tokens[end]) && tokens[end].norm !== 'and' && !PHRASE_ENDS.has(tokens[end].norm)) end++
     if (end === k + 1 || !(endsClause(tokens[end]) || tokens[end].norm === 'and')) continue

@@ -331,10 +331,12 @@ describe('inverted-subject', () => {
     expect(suggestions(detector, 'Roads were closed, and in some districts of the city disappeared the electricity.')[0]?.fixed).toBe(
       'Roads were closed, and in some districts of the city the electricity disappeared.',
     )
+    expect(suggestions(detector, 'In the school was opened an additional vaccination point.')[0]?.fixed).toBe('In the school an additional vaccination point was opened.')
   })
   it('leaves a subject hidden in a longer phrase, objects of passives and time phrases alone', () => {
     expect(detector.check('In the city police were given the order. In Moscow police detained the suspect.').findings).toEqual([])
     expect(detector.check('In 2020 he was elected the president. He was arrested the next day. On Monday was signed the day before.').findings).toEqual([])
+    expect(detector.check('In May she was given an award. In the end was arrested a day later.').findings).toEqual([])
   })
   it('leaves counted adjuncts and existential sentences alone', () => {
     expect(detector.check('Prices were raised 20 percent. They were jailed 5 years ago.').findings).toEqual([])
