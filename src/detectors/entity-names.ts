@@ -59,6 +59,9 @@ function hasArabicArticle(text: string): boolean {
   return hyphen >= 2 && hyphen <= 3 && ARABIC_ARTICLE_NAME.test(text)
 }
 
+/** Lower-case particles inside personal names: "Alexandre de Moraes", "Ursula von der Leyen". */
+const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'di', 'del', 'della', 'du', 'van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'al', 'el', 'la', 'le'])
+
 const REGION_WORDS = new Set(['oblast', 'region', 'krai', 'kray', 'province', 'district'])
 
 /**
@@ -214,9 +217,11 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
           const found = candidatesFor(text)
           if (!found) continue
           if (afterGivenName && length === 1 && found.entities[0].kind !== 'person') continue
-          // A look-alike followed by a capitalized word is a first name ("Samy Pessé"), not a place.
+          // A look-alike followed by a capitalized word, or by a name particle and one, is a first
+          // name ("Samy Pessé", "Alexandre de Moraes"), not a place.
           const after = tokens[i + length]
-          if (!found.exact && after?.kind === 'word' && after.spaceBefore && /^\p{Lu}/u.test(after.text)) continue
+          const surnameAt = after && NAME_PARTICLES.has(after.text) ? tokens[i + length + 1] : after
+          if (!found.exact && surnameAt?.kind === 'word' && surnameAt.spaceBefore && /^\p{Lu}/u.test(surnameAt.text)) continue
           const expected = found.entities.slice(0, 3).map((entity) => entity.name + suffix)
           report(file, {
             source: 'entity-names',

@@ -390,6 +390,13 @@ describe('inverted-subject through "in"', () => {
   })
 })
 
+describe('entity-names and personal names', () => {
+  const detector = withDetector('entity-names')
+  it('reads a look-alike before a name particle and a surname as a given name', () => {
+    expect(detector.check('Justice Alexandre de Moraes leads the case. Talks in Dohi ended.').findings.map((f) => f.expected[0])).toEqual(['Doha'])
+  })
+})
+
 describe('entity-names and region names', () => {
   const detector = withDetector('entity-names')
   it('leaves former city names alone: they are correct English for their time and for regions', () => {
