@@ -260,11 +260,13 @@ function placePhraseEnd(tokens: Token[], from: number): number {
   return k
 }
 
+const CLAUSE_BREAKS = new Set([',', 'and', ';'])
+
 /** "In the kindergarten was damaged the facade." "In the school was opened a vaccination point." */
 function trailingDefiniteSubjects(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
   for (let start = 0; start < tokens.length; start++) {
     // A clause opens the sentence, or follows a comma or "and".
-    if (start > 0 && !/^(,|and|;)$/.test(tokens[start - 1].norm)) continue
+    if (start > 0 && !CLAUSE_BREAKS.has(tokens[start - 1].norm)) continue
     const verbAt = placePhraseEnd(tokens, start)
     if (verbAt < 0) continue
     let k = verbAt

@@ -156,10 +156,22 @@ export function isPartOfDocument(file: VFile): boolean {
 
 /** Where each of `words` (norms) first stands in the document, as a file offset. */
 export function firstMentions(sentences: TokenSentence[], words: Set<string>): Map<string, number> {
+  let everyWord = firstOffsets.get(sentences)
+  if (!everyWord) {
+    // Several detectors ask about one document: every word's first offset is found in one pass.
+    everyWord = new Map()
+    for (const {tokens} of sentences) for (const token of tokens) if (!everyWord.has(token.norm)) everyWord.set(token.norm, token.start)
+    firstOffsets.set(sentences, everyWord)
+  }
   const first = new Map<string, number>()
-  for (const {tokens} of sentences) for (const token of tokens) if (words.has(token.norm) && !first.has(token.norm)) first.set(token.norm, token.start)
+  for (const word of words) {
+    const offset = everyWord.get(word)
+    if (offset !== undefined) first.set(word, offset)
+  }
   return first
 }
+
+const firstOffsets = new WeakMap<TokenSentence[], Map<string, number>>()
 
 /** A line this long is a paragraph of its own, not a hard-wrapped piece of one. */
 const UNWRAPPED_LINE = 100
