@@ -20,7 +20,7 @@ function singular(word: string): string {
 }
 
 // Groups of people, and markets ("The prices rose").
-const GROUPS = new Set([...PEOPLE_GROUPS, 'prices', 'markets', 'stocks', 'shares'])
+const GROUPS = new Set([...PEOPLE_GROUPS, 'prices', 'markets', 'stocks', 'shares', 'unions', 'leaders'])
 // After the group, these make it particular: "the residents of Altadena", "the workers who left".
 const PARTICULAR_AFTER = new Set(['of', 'who', 'that', 'whom', 'whose', 'in', 'at', 'from', 'on', 'near', 'with', 'under', 'living', 'based', 'involved', 'killed', 'wounded', 'held', 'taken', 'here', 'there', 'themselves', 'said', 'say', ',', 'and', 'or'])
 const NOT_MODIFIERS = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'two', 'three', 'four', 'five', 'few', 'many', 'other', 'same', 'remaining', 'rest', 'first', 'last'])
