@@ -42,8 +42,10 @@ export default function retextDemonymSide() {
         })
       })
       for (let i = 0; i + 3 < tokens.length; i++) {
-        const [article, demonym, given, surname] = [tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]]
-        if (article.norm !== 'the' || !startsUpper(demonym.text) || !countryOfDemonym(demonym.norm)) continue
+        const article = tokens[i]
+        if (article.norm !== 'the') continue
+        const [demonym, given, surname] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]]
+        if (!startsUpper(demonym.text) || !countryOfDemonym(demonym.norm)) continue
         if (given.kind !== 'word' || !startsUpper(given.text) || !isFirstName(given.text)) continue
         if (surname.kind !== 'word' || !startsUpper(surname.text) || !surname.spaceBefore) continue
         // "the German Marshall Fund", "the American Henry Ford Museum" are institutions, not people.
@@ -63,8 +65,10 @@ export default function retextDemonymSide() {
         })
       }
       for (let i = 0; i + 2 < tokens.length; i++) {
-        const [article, demonym, side] = [tokens[i], tokens[i + 1], tokens[i + 2]]
-        if (article.norm !== 'the' || (side.norm !== 'side' && side.norm !== 'sides')) continue
+        const article = tokens[i]
+        if (article.norm !== 'the') continue
+        const [demonym, side] = [tokens[i + 1], tokens[i + 2]]
+        if (side.norm !== 'side' && side.norm !== 'sides') continue
         if (!/^\p{Lu}/u.test(demonym.text)) continue
         const country = countryOfDemonym(demonym.norm)
         if (!country) continue

@@ -294,23 +294,27 @@ function trailingDefiniteSubjects(tokens: Token[], text: string, emit: (start: n
 export default function retextInvertedSubject() {
   return (tree: Root, file: VFile): undefined => {
     const text = String(file.value)
+    // One reporter per rule for the file, not four closures per sentence.
+    const emit = (ruleId: string) => (start: number, end: number, reason: string, expected: string[]) =>
+      report(file, {
+        source: 'inverted-subject',
+        ruleId,
+        reason,
+        start,
+        end,
+        expected,
+        category: 'grammar',
+        level: 'warning',
+        apply: 'review',
+      })
+    const reportVerbFirst = emit('report-verb-first')
+    const countedSubjectLast = emit('counted-subject-last')
+    const definiteSubjectLast = emit('definite-subject-last')
     for (const {tokens} of sentencesOf(tree, file)) {
-      const emit = (ruleId: string) => (start: number, end: number, reason: string, expected: string[]) =>
-        report(file, {
-          source: 'inverted-subject',
-          ruleId,
-          reason,
-          start,
-          end,
-          expected,
-          category: 'grammar',
-          level: 'warning',
-          apply: 'review',
-        })
-      reportingInversions(tokens, text, emit('report-verb-first'))
-      speakerInPlacePhrase(tokens, text, emit('report-verb-first'))
-      trailingCountedSubjects(tokens, text, emit('counted-subject-last'))
-      trailingDefiniteSubjects(tokens, text, emit('definite-subject-last'))
+      reportingInversions(tokens, text, reportVerbFirst)
+      speakerInPlacePhrase(tokens, text, reportVerbFirst)
+      trailingCountedSubjects(tokens, text, countedSubjectLast)
+      trailingDefiniteSubjects(tokens, text, definiteSubjectLast)
     }
     return undefined
   }
