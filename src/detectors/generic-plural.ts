@@ -35,8 +35,9 @@ const ASKING_VERBS = new Set([
   'encourage', 'encourages', 'encouraged', 'advise', 'advises', 'advised', 'warn', 'warns', 'warned', 'order', 'orders',
   'ordered', 'invite', 'invites', 'invited', 'require', 'requires', 'required', 'prompt', 'prompted', 'push', 'pushed',
   'help', 'helps', 'helped', 'enable', 'enables', 'enabled', 'tell', 'tells', 'told', 'persuade', 'persuaded',
+  'oblige', 'obliges', 'obliged', 'compel', 'compels', 'compelled',
 ])
-const ASKED_GROUPS = new Set([...GROUPS, 'people', 'children', 'parents', 'companies', 'airlines', 'businesses', 'banks', 'tourists', 'fans', 'owners', 'motorists', 'travelers', 'travellers'])
+const ASKED_GROUPS = new Set([...GROUPS, 'people', 'children', 'parents', 'companies', 'airlines', 'businesses', 'banks', 'tourists', 'fans', 'owners', 'motorists', 'travelers', 'travellers', 'countries', 'governments', 'nations'])
 
 // A group after these, ending its clause, is named in general: "most of them among the children".
 const GENERAL_PREPOSITIONS = new Set(['among', 'against'])

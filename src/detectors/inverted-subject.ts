@@ -74,6 +74,8 @@ const PEOPLE = new Set([
   'civilians', 'children', 'adults', 'tourists', 'passengers', 'workers', 'employees', 'students', 'patients',
   'journalists', 'protesters', 'participants', 'volunteers', 'spectators', 'fans', 'delegates', 'voters', 'miners',
   'rescuers', 'firefighters', 'police', 'officers', 'doctors', 'teachers', 'man', 'woman', 'person', 'child',
+  // Voting and taking part: "For the document voted 124 countries".
+  'countries', 'states', 'nations', 'delegations', 'delegates',
 ])
 const ADVERBS = new Set(['also', 'now', 'still', 'already', 'reportedly', 'officially'])
 const QUANTIFIERS = ['about', 'at least', 'more than', 'nearly', 'over', 'some', 'around', 'up to', 'almost', 'another']
