@@ -188,8 +188,8 @@ function trailingCountedSubjects(tokens: Token[], text: string, emit: (start: nu
     const active = INTRANSITIVE.has(be.norm)
     if (!BE.has(be.norm) && !active) continue
     // The active reading needs an empty subject slot: the clause opens with a place or a cause
-    // ("In the fire died 17 people"), or the verb follows a comma. "The party gathered 500 people" has one.
-    if (active && !(words[i - 1]?.text === ',' || PREPOSITIONS.has(words[0]?.norm ?? ''))) continue
+    // ("In the fire died 17 people"), or the verb follows a comma or "where" ("where perished three people"). "The party gathered 500 people" has one.
+    if (active && !(words[i - 1]?.text === ',' || words[i - 1]?.norm === 'where' || PREPOSITIONS.has(words[0]?.norm ?? ''))) continue
     // "there were 17 people wounded" is English; the subject slot before the verb is what is empty.
     if (words[i - 1]?.norm === 'there') continue
     let k = active ? i : i + 1
