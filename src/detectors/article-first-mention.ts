@@ -26,6 +26,17 @@ const ABSTRACT_NOUNS = new Set(
 
 const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they'])
 
+/**
+ * Whether the word after a noun makes it particular or shows it was a modifier: a phrase or clause
+ * ("the major disaster of 2005", "the heartache they endured"), or another lower-case content word
+ * ("the major industrial powers", "the unemployment rate").
+ */
+function particularOrModifier(after: Token | undefined): boolean {
+  if (!after) return false
+  if (PARTICULAR_AFTER.has(after.norm) || SUBJECT_PRONOUNS.has(after.norm)) return true
+  return after.kind === 'word' && after.text === after.norm && !FUNCTION_WORDS.has(after.norm)
+}
+
 function indefinite(phrase: string): string {
   return (/^[aeiou]/i.test(phrase) ? 'an ' : 'a ') + phrase
 }
@@ -46,22 +57,15 @@ export default function retextArticleFirstMention() {
       for (let i = 0; i + 1 < tokens.length; i++) {
         if (tokens[i].norm !== 'the' || !ABSTRACT_NOUNS.has(tokens[i + 1].text)) continue
         const after = tokens[i + 2]
-        if (after && (PARTICULAR_AFTER.has(after.norm) || SUBJECT_PRONOUNS.has(after.norm))) continue
-        // "the unemployment rate", "the advertising and marketing of": a modifier, or a pair made particular.
-        if (after && after.kind === 'word' && after.text === after.norm && !FUNCTION_WORDS.has(after.norm)) continue
-        if (after?.norm === 'and' || after?.norm === 'or') continue
+        // "the advertising and marketing of": a pair, made particular after it.
+        if (particularOrModifier(after) || after?.norm === 'and' || after?.norm === 'or') continue
         abstract.push({sentence, index: i})
       }
       for (let i = 0; i + 2 < tokens.length; i++) {
         if (tokens[i].norm !== 'the' || !RATING_ADJECTIVES.has(tokens[i + 1].norm) || tokens[i + 1].text !== tokens[i + 1].norm) continue
         const noun = tokens[i + 2]
         if (!isSingularNoun(noun)) continue
-        const after = tokens[i + 3]
-        if (after && PARTICULAR_AFTER.has(after.norm)) continue
-        // A pronoun starts a relative clause without "that": "the horrible heartache they have endured".
-        if (after && SUBJECT_PRONOUNS.has(after.norm)) continue
-        // Another lower-case content word: the "noun" was a modifier ("the major industrial powers").
-        if (after && after.kind === 'word' && after.text === after.norm && !FUNCTION_WORDS.has(after.norm)) continue
+        if (particularOrModifier(tokens[i + 3])) continue
         candidates.push({sentence, index: i})
       }
     })

@@ -51,14 +51,13 @@ export default function retextDemonymSide() {
         // "the German Marshall Fund", "the American Henry Ford Museum" are institutions, not people.
         const next = tokens[i + 4]
         if (INSTITUTIONS.has(surname.norm) || (next?.kind === 'word' && startsUpper(next.text) && next.spaceBefore)) continue
-        const withoutArticle = demonym.text
         report(file, {
           source: 'demonym-side',
           ruleId: 'article-before-named-person',
-          reason: `Unexpected \`${article.text} ${demonym.text}\` before a name, expected \`${withoutArticle}\`: a nationality before a person's name takes no article`,
+          reason: `Unexpected \`${article.text} ${demonym.text}\` before a name, expected \`${demonym.text}\`: a nationality before a person's name takes no article`,
           start: article.start,
           end: demonym.end,
-          expected: [withoutArticle],
+          expected: [demonym.text],
           category: 'grammar',
           level: 'warning',
           apply: 'review',

@@ -42,26 +42,18 @@ const ASKED_GROUPS = new Set([...GROUPS, 'people', 'children', 'parents', 'compa
 // A group after these, ending its clause, is named in general: "most of them among the children".
 const GENERAL_PREPOSITIONS = new Set(['among', 'against'])
 
-/** "asked the airlines to …", "called on the residents to …": the group is asked before it is named. */
+/** "asked the airlines to …", "called on the residents to …", "among the children.": the group is named in general. */
 function askedGroup(tokens: Token[], article: number): number {
   const before = tokens[article - 1]
   if (!before) return -1
-  if (GENERAL_PREPOSITIONS.has(before.norm)) {
-    for (let k = article + 1; k <= article + 1 + MAX_MODIFIERS && k < tokens.length; k++) {
-      const token = tokens[k]
-      if (ASKED_GROUPS.has(token.norm) && token.text === token.norm) return /^(\.|,|;|and|or)$/.test(tokens[k + 1]?.norm ?? '.') ? k : -1
-      if (token.kind !== 'word' || token.text !== token.norm || NOT_MODIFIERS.has(token.norm) || !/^[a-z-]+$/.test(token.text)) return -1
-    }
-    return -1
-  }
+  const general = GENERAL_PREPOSITIONS.has(before.norm)
   const asking = ASKING_VERBS.has(before.norm) || (before.norm === 'on' && /^(call|calls|called|calling)$/.test(tokens[article - 2]?.norm ?? ''))
-  if (!asking) return -1
-  for (let k = article + 1; k <= article + 1 + MAX_MODIFIERS && k < tokens.length; k++) {
-    const token = tokens[k]
-    if (ASKED_GROUPS.has(token.norm) && token.text === token.norm) return tokens[k + 1]?.norm === 'to' ? k : -1
-    if (token.kind !== 'word' || token.text !== token.norm || NOT_MODIFIERS.has(token.norm) || !/^[a-z-]+$/.test(token.text)) return -1
-  }
-  return -1
+  if (!general && !asking) return -1
+  const group = groupAfterThe(tokens, article, ASKED_GROUPS)
+  if (group < 0 || tokens[group].text !== tokens[group].norm) return -1
+  // Asked: "to" and a verb follow. Among others: the clause ends.
+  const next = tokens[group + 1]?.norm
+  return (general ? next === undefined || /^(\.|,|;|and|or)$/.test(next) : next === 'to') ? group : -1
 }
 
 const AUXILIARIES = new Set(['are', 'were', 'have', 'had', 'will', 'would', 'can', 'could', 'must', 'should', 'may', 'might', 'do', 'did', "don't", "didn't", 'need', 'began', 'continue', 'continued'])
@@ -75,10 +67,10 @@ function verbFollows(tokens: Token[], index: number): boolean {
 }
 
 /** Index of the group noun after "the" at `article`, past up to two lower-case modifiers, or -1. */
-function groupAfterThe(tokens: Token[], article: number): number {
+function groupAfterThe(tokens: Token[], article: number, groups: Set<string> = GROUPS): number {
   for (let k = article + 1; k <= article + 1 + MAX_MODIFIERS && k < tokens.length; k++) {
     const token = tokens[k]
-    if (GROUPS.has(token.norm)) return k
+    if (groups.has(token.norm)) return k
     if (token.kind !== 'word' || token.text !== token.norm || NOT_MODIFIERS.has(token.norm) || !/^[a-z-]+$/.test(token.text)) return -1
   }
   return -1
