@@ -199,7 +199,13 @@ function paragraphsBetweenLines(text: string, paragraphs: Paragraph[]): boolean 
  * break runs once over the whole text when paragraphs sit between line breaks, and finds the same
  * matches — unless one falls outside every paragraph, when it runs paragraph by paragraph after all.
  */
-function regexMatches(regex: RegExp, text: string, paragraphs: Paragraph[], wholeText: boolean): Array<{paragraph: Paragraph; start: number; match: RegExpExecArray}> {
+function regexMatches(
+  regex: RegExp,
+  text: string,
+  paragraphs: Paragraph[],
+  paragraphText: (index: number) => string,
+  wholeText: boolean,
+): Array<{paragraph: Paragraph; start: number; match: RegExpExecArray}> {
   const found: Array<{paragraph: Paragraph; start: number; match: RegExpExecArray}> = []
   if (wholeText) {
     let k = 0
@@ -217,8 +223,9 @@ function regexMatches(regex: RegExp, text: string, paragraphs: Paragraph[], whol
     if (!outside) return found
     found.length = 0
   }
-  for (const paragraph of paragraphs)
-    for (const match of execAll(regex, text.slice(paragraph.start, paragraph.end))) found.push({paragraph, start: paragraph.start + match.index, match})
+  paragraphs.forEach((paragraph, index) => {
+    for (const match of execAll(regex, paragraphText(index))) found.push({paragraph, start: paragraph.start + match.index, match})
+  })
   return found
 }
 
@@ -239,12 +246,12 @@ export default function retextRuleSets(options: RuleSetsOptions) {
   const index = new TokenIndex<RuleVariant>()
   const regexRules: CompiledRule[] = []
   const topicIndex = new TokenIndex<CompiledRule>()
-  const lineBound = new Set<RegExp>()
+  const lineBoundRegexes = new Set<RegExp>()
   for (const set of options.ruleSets)
     for (const rule of set.rules) {
       for (const variant of rule.variants) for (const parts of variant.patterns) index.addPattern(parts, variant)
       if (rule.regexes.length > 0) regexRules.push(rule)
-      for (const regex of rule.regexes) if (cannotCrossLines(regex)) lineBound.add(regex)
+      for (const regex of rule.regexes) if (cannotCrossLines(regex)) lineBoundRegexes.add(regex)
       if (rule.documentTopic) for (const parts of rule.documentTopic.patterns) topicIndex.addPattern(parts, rule)
     }
 
@@ -292,12 +299,15 @@ export default function retextRuleSets(options: RuleSetsOptions) {
     // Regex rules see whole paragraphs, so a pattern can span a sentence break ("ended.. Officials").
     if (regexRules.length > 0) {
       const paragraphs = paragraphsOf(sentences)
-      const linesBound = paragraphsBetweenLines(text, paragraphs)
+      const atLineBreaks = paragraphsBetweenLines(text, paragraphs)
+      // Each paragraph's text is cut once, for all the regexes that run paragraph by paragraph.
+      const paragraphTexts: string[] = []
+      const paragraphText = (index: number): string => (paragraphTexts[index] ??= text.slice(paragraphs[index].start, paragraphs[index].end))
       for (const rule of regexRules) {
         // A gated rule off topic would be dropped below: its regexes need not run at all.
         if (!topicHolds(rule)) continue
         for (const regex of rule.regexes)
-          for (const {paragraph, start, match} of regexMatches(regex, text, paragraphs, linesBound && lineBound.has(regex))) {
+          for (const {paragraph, start, match} of regexMatches(regex, text, paragraphs, paragraphText, atLineBreaks && lineBoundRegexes.has(regex))) {
             const end = start + match[0].length
             const sentence = paragraph.sentences.find((candidate) => candidate.end > start) ?? paragraph.sentences[paragraph.sentences.length - 1]
             const first = sentence.tokens.findIndex((token) => token.end > start)
