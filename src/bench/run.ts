@@ -11,8 +11,9 @@ import {join, resolve} from 'node:path'
 import {pipelinesFor} from '../formats/index.js'
 import {createPostedit} from '../processor.js'
 import {compileRuleSet} from '../rules/compile.js'
-import {loadRuleFile, parseRuleFile, shippedRuleFiles} from '../rules/load.js'
+import {parseRuleFile} from '../rules/load.js'
 import {DATA, file, folder, literalRules} from './generate.js'
+import {prhDictionary, textlintPrhLinter} from './prh.js'
 
 const quick = process.argv.includes('--quick')
 const full = process.argv.includes('--full')
@@ -106,8 +107,21 @@ async function main(): Promise<void> {
   await harper.setup()
   const harperTime = await time(() => harper.lint(text), Math.min(REPEAT, 3))
   row('peer: harper.js lint (default rules), 1 MB', mbps(bytes, harperTime), `${(baseline / harperTime).toFixed(3)}×`)
-  const prhTime = await textlintPrh(text)
-  if (prhTime !== undefined) row('peer: textlint + textlint-rule-prh (postedit literal rules as prh), 1 MB', mbps(bytes, prhTime), `${(baseline / prhTime).toFixed(3)}×`)
+  for (const which of ['plain', 'spelled'] as const) {
+    const dictionary = prhDictionary(which)
+    const phrases = dictionary.reduce((sum, rule) => sum + rule.patterns.length, 0)
+    const what = which === 'plain' ? 'rules whose match is one plain phrase' : 'rules of words, choices and word forms, spelled out'
+    const lint = await textlintPrhLinter(dictionary, `prh-${which}`)
+    await lint(text.slice(0, 1000))
+    const prhTime = await time(() => lint(text), 3)
+    row(`peer: textlint + textlint-rule-prh, postedit's ${dictionary.length} ${what} (${phrases.toLocaleString('en')} phrases), 1 MB`, mbps(bytes, prhTime), `${(baseline / prhTime).toFixed(3)}×`)
+    // The same dictionary in postedit, without the other rules and the detectors.
+    const yaml = 'rules:\n' + dictionary.map((rule, i) => `  - {id: prh${i}, message: x, match: ${JSON.stringify(rule.patterns)}, replace: ${JSON.stringify(rule.expected)}}`).join('\n') + '\n'
+    const same = createPostedit({shippedRules: false, detectors: false}, [compileRuleSet(parseRuleFile(yaml, `prh-${which}.yml`))])
+    same.check(text)
+    const sameTime = await time(() => same.check(text))
+    row(`postedit check with only the same ${dictionary.length} rules, 1 MB`, mbps(bytes, sameTime), `${(prhTime / sameTime).toFixed(2)}× textlint + prh`)
+  }
 
   // Rule-count scaling: generated literal rules added to an empty pipeline. The pipelines are
   // measured in turns, round by round, so machine noise falls on every rule count alike.
@@ -168,35 +182,6 @@ async function main(): Promise<void> {
   console.log(`Machine: ${machine}\n\n${table}`)
   mkdirSync(DATA, {recursive: true})
   writeFileSync(join(DATA, 'results.md'), `Machine: ${machine}\n\n${table}\n`)
-}
-
-/** textlint with textlint-rule-prh, given postedit's literal rules converted to a prh dictionary. */
-async function textlintPrh(text: string): Promise<number | undefined> {
-  // The shipped rules that are plain phrases, as prh can take them.
-  const rules: Array<{expected: string; patterns: string[]}> = []
-  for (const ruleFile of shippedRuleFiles())
-    for (const rule of loadRuleFile(ruleFile).rules) {
-      const patterns = [rule.match ?? []].flat().filter((pattern) => /^[\w' .,]+$/.test(pattern))
-      const replace = [rule.replace ?? []].flat()[0]
-      if (patterns.length && typeof replace === 'string' && !/[$<]/.test(replace)) rules.push({expected: replace, patterns})
-    }
-  mkdirSync(DATA, {recursive: true})
-  const dictionary = join(DATA, 'prh.yml')
-  writeFileSync(dictionary, 'version: 1\nrules:\n' + rules.map((rule) => `  - expected: ${JSON.stringify(rule.expected)}\n    patterns: ${JSON.stringify(rule.patterns)}`).join('\n') + '\n')
-  const {createLinter} = await import('textlint')
-  const {TextlintKernelDescriptor} = await import('@textlint/kernel')
-  const {moduleInterop} = await import('@textlint/module-interop')
-  const prh = moduleInterop((await import('textlint-rule-prh')).default)
-  const plain = moduleInterop((await import('@textlint/textlint-plugin-text')).default) as never
-  const descriptor = new TextlintKernelDescriptor({
-    rules: [{ruleId: 'prh', rule: prh as never, options: {rulePaths: [resolve(dictionary)]}}],
-    plugins: [{pluginId: 'text', plugin: plain}],
-    filterRules: [],
-  })
-  const linter = createLinter({descriptor})
-  const path = join(DATA, 'one-mb.txt')
-  await linter.lintText(text.slice(0, 1000), path)
-  return time(() => linter.lintText(text, path), 3)
 }
 
 main().catch((error: Error) => {
