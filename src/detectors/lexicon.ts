@@ -59,6 +59,13 @@ const IRREGULAR_PLURALS: Record<string, string> = {
   analysis: 'analyses', thesis: 'theses', criterion: 'criteria', phenomenon: 'phenomena',
 }
 
+const IRREGULAR_PLURAL_FORMS = new Set(Object.values(IRREGULAR_PLURALS))
+
+/** men, women, children, criteria: plurals without -s. */
+export function isIrregularPlural(word: string): boolean {
+  return IRREGULAR_PLURAL_FORMS.has(word.toLowerCase())
+}
+
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
@@ -106,7 +113,7 @@ export function looksPlural(word: string): boolean {
   if (lower.length < 4 || !/^[a-z]+$/.test(lower)) return false
   if (SINGULAR_IN_S.has(lower)) return false
   if (/(ss|us|is|ous|ics|ness|ies's)$/.test(lower)) return false
-  if (Object.values(IRREGULAR_PLURALS).includes(lower)) return true
+  if (IRREGULAR_PLURAL_FORMS.has(lower)) return true
   return /[^s'’]s$/.test(lower)
 }
 

@@ -6,7 +6,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
-import {FUNCTION_WORDS, pluralize} from './lexicon.js'
+import {FUNCTION_WORDS, isIrregularPlural, pluralize} from './lexicon.js'
 
 // Not "these"/"those": they are pronouns as often as determiners ("one of those we lost").
 const DETERMINERS = new Set(['the', 'his', 'her', 'its', 'their', 'our', 'my', 'your'])
@@ -48,7 +48,7 @@ export default function retextOneOfThe() {
         if (!head) continue
         const {token} = head
         const word = token.norm
-        if (!/^[a-z]+$/.test(word) || token.text !== token.norm || word.endsWith('s') || NOT_A_SINGULAR_NOUN.has(word)) continue
+        if (!/^[a-z]+$/.test(word) || token.text !== token.norm || word.endsWith('s') || NOT_A_SINGULAR_NOUN.has(word) || isIrregularPlural(word)) continue
         if (/(est|ing|ed|ly|ive|ful|al|ous|ic|ble)$/.test(word) && !/(official|criminal|individual|rival|ally)$/.test(word)) continue
         const plural = pluralize(token.text)
         report(file, {

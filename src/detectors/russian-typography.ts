@@ -1,7 +1,8 @@
 /**
  * Russian typographic conventions MT carries into English: «guillemets», a decimal comma
  * ("10,2 percent"), spaces between thousands ("4 500 people"), day.month.year dates
- * ("15.03.2024") and the abbreviations млн / млрд left as "mln", "bln".
+ * ("15.03.2024"), the abbreviations млн / млрд left as "mln", "bln", and scores with a spaced
+ * colon ("15 : 13").
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
@@ -87,11 +88,20 @@ function* scaleAbbreviations(text: string): Generator<Hit> {
   }
 }
 
+/** "15 : 13", "11,5 : 4,5": a score or ratio with spaces round the colon → "15-13", "11.5-4.5". */
+function* spacedColonScores(text: string): Generator<Hit> {
+  for (const match of text.matchAll(/(?<![\d.,:])(\d{1,3})(?:,(\d))? : (\d{1,3})(?:,(\d))?(?![\d:,])/g)) {
+    const side = (whole: string, fraction: string | undefined): string => (fraction ? `${whole}.${fraction}` : whole)
+    const fixed = `${side(match[1], match[2])}-${side(match[3], match[4])}`
+    yield {ruleId: 'spaced-colon-score', start: match.index, end: match.index + match[0].length, expected: [fixed], reason: `Unexpected \`${match[0]}\`, expected \`${fixed}\`: English writes a score with a hyphen, without spaces`, level: 'warning', apply: 'review'}
+  }
+}
+
 export default function retextRussianTypography() {
   return (_tree: Root, file: VFile): undefined => {
     const text = String(file.value)
-    if (!/[«»]|\d[, \u00A0\u202F.]\d|\d[ \u00A0]?(?:mln|bln|mlrd|trln|thous)/.test(text)) return undefined
-    for (const generator of [guillemets, decimalThousands, decimalCommas, spacedThousands, dottedDates, scaleAbbreviations])
+    if (!/[«»]|\d[, \u00A0\u202F.]\d|\d[ \u00A0]?(?:mln|bln|mlrd|trln|thous)|\d : \d/.test(text)) return undefined
+    for (const generator of [guillemets, decimalThousands, decimalCommas, spacedThousands, dottedDates, scaleAbbreviations, spacedColonScores])
       for (const hit of generator(text))
         report(file, {source: 'russian-typography', category: 'locale-convention', ...hit})
     return undefined

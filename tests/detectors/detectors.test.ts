@@ -99,7 +99,7 @@ describe('one-of-the', () => {
     expect(suggestions(detector, 'one of the city said')).toEqual([{actual: 'one of the city', fixed: 'one of the cities said'}])
   })
   it('leaves plurals, superlatives and names alone', () => {
-    expect(detector.check('one of the officials, one of the best, one of the Alexanders, one of the leading').findings).toEqual([])
+    expect(detector.check('one of the officials, one of the best, one of the Alexanders, one of the leading, one of the men who helped, one of the children').findings).toEqual([])
   })
 })
 
@@ -371,10 +371,11 @@ describe('russian-typography', () => {
     expect(fixed('It cost 3 mln rubles, or 2 bln. dollars in all.')).toBe('It cost 3 million rubles, or 2 billion dollars in all.')
     expect(fixed('He said «no».')).toBe('He said “no”.')
     expect(fixed('He said "yes" and «no».')).toBe('He said "yes" and "no".')
+    expect(fixed('Europe led 11,5 : 4,5 and won 15 : 13.')).toBe('Europe led 11.5-4.5 and won 15-13.')
   })
-  it('leaves English numbers, lists and years alone', () => {
+  it('leaves English numbers, lists, years and times alone', () => {
     expect(detector.check('About 10,000 people, 1,5 and 7, version 2.1, in 2014 500 people died, at 3.5 percent.').findings).toEqual([])
-    expect(detector.check('Pages 12 and 13, scores of 3 2 and 1 0.').findings).toEqual([])
+    expect(detector.check('Pages 12 and 13, scores of 3 2 and 1 0, at 10:30 a.m., Genesis 1:3, a 3:1 ratio.').findings).toEqual([])
   })
 })
 
