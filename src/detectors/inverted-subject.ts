@@ -104,7 +104,28 @@ function isNumber(token: Token | undefined): boolean {
   return !!token && (/^\d[\d,.]*$/.test(token.text) || NUMBER_WORDS.has(token.norm))
 }
 
-/** "…, reported the press service of the court." */
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])
+const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night'])
+
+/**
+ * Tokens of a time adjunct at `from` that may sit between a report verb and its trailing subject
+ * ("reported on Wednesday the local authorities"): on Wednesday (evening), on March 3, late on
+ * Tuesday, yesterday, today. 0 when there is none.
+ */
+function timeAdjunctLength(tokens: Token[], from: number): number {
+  let k = from
+  if (tokens[k]?.norm === 'late' || tokens[k]?.norm === 'early') k++
+  const word = tokens[k]?.norm
+  if (k === from && (word === 'yesterday' || word === 'today')) return 1
+  if (word !== 'on') return 0
+  const day = tokens[k + 1]?.norm ?? ''
+  if (WEEKDAYS.has(day)) return k + 2 - from + (PARTS_OF_DAY.has(tokens[k + 2]?.norm ?? '') ? 1 : 0)
+  if (MONTHS.has(day) && isNumber(tokens[k + 2])) return k + 3 - from
+  return 0
+}
+
+/** "…, reported the press service of the court." "…, reported on Wednesday the local authorities." */
 function reportingInversions(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
   for (let i = 1; i < tokens.length; i++) {
     const verb = tokens[i]
@@ -115,10 +136,13 @@ function reportingInversions(tokens: Token[], text: string, emit: (start: number
     const previous = tokens[i - 1]
     const afterComma = previous.text === ',' || (/^["”»]$/.test(previous.text) && /^[,!?]$/.test(tokens[i - 2]?.text ?? ''))
     if (!afterComma) continue
+    // «сообщили в среду местные власти»: a time adjunct may come before the subject.
+    const adjunct = through ? 0 : timeAdjunctLength(tokens, i + 1)
+    const skip = through + adjunct
     // The subject phrase: words up to the end of the clause or an adjunct.
-    let last = i + through
+    let last = i + skip
     let speaker = false
-    for (let k = i + 1 + through; k < tokens.length && k <= i + 9 + through; k++) {
+    for (let k = i + 1 + skip; k < tokens.length && k <= i + 9 + skip; k++) {
       const token = tokens[k]
       if (!isWord(token)) {
         if (/^[-’']$/.test(token.text)) continue
@@ -128,16 +152,18 @@ function reportingInversions(tokens: Token[], text: string, emit: (start: number
       if (namesSpeaker(token)) speaker = true
       last = k
     }
-    if (last === i + through || !speaker) continue
-    const first = tokens[i + 1 + through]
+    if (last === i + skip || !speaker) continue
+    const first = tokens[i + 1 + skip]
     if (!(first.norm === 'the' || isCapitalized(first))) continue
     // The phrase must close the clause, or lead into an adjunct ("… the alliance after a meeting").
     const next = tokens[last + 1]
     if (next && !endsClause(next) && !PHRASE_ENDS.has(next.norm)) continue
-    // ", reported in the Times, …" is a participle; the speaker reading needs the sentence to end.
-    if (through && next && !/^[.!?…]+$/.test(next.text)) continue
+    // ", reported in the Times, …" is a participle; the speaker reading needs the sentence to end,
+    // and so does a subject found after a time adjunct.
+    if ((through || adjunct) && next && !/^[.!?…]+$/.test(next.text)) continue
     const subject = text.slice(first.start, tokens[last].end)
-    const saying = sayingFor(verb)
+    const when = adjunct ? ' ' + text.slice(tokens[i + 1].start, tokens[i + adjunct].end) : ''
+    const saying = sayingFor(verb) + when
     emit(
       verb.start,
       tokens[last].end,

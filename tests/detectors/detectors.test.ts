@@ -311,6 +311,13 @@ describe('inverted-subject', () => {
     ])
     expect(suggestions(detector, '“We will not pay,” informed the energy company.')[0]?.fixed).toBe('“We will not pay,” the energy company said.')
   })
+  it('finds the reporter after a time adjunct, and keeps the adjunct after the verb', () => {
+    expect(suggestions(detector, 'The toll rose to 69, reported on Wednesday the local authorities.')).toEqual([
+      {actual: 'reported on Wednesday the local authorities', fixed: 'The toll rose to 69, the local authorities said on Wednesday.'},
+    ])
+    expect(suggestions(detector, 'Talks will resume, announced late on Monday evening the Foreign Ministry.')[0]?.fixed).toBe('Talks will resume, the Foreign Ministry announced late on Monday evening.')
+    expect(detector.check('He finished, reported on Monday the results of the survey to his board.').findings).toEqual([])
+  })
   it('leaves English inversion after quotes and verbs that share a subject alone', () => {
     expect(detector.check('“The job was not done,” said Adi Alexander.').findings).toEqual([])
     expect(detector.check('She finished the audit, reported the results to the board and left.').findings).toEqual([])
@@ -372,6 +379,7 @@ describe('russian-typography', () => {
     expect(fixed('He said «no».')).toBe('He said “no”.')
     expect(fixed('He said "yes" and «no».')).toBe('He said "yes" and "no".')
     expect(fixed('Europe led 11,5 : 4,5 and won 15 : 13.')).toBe('Europe led 11.5-4.5 and won 15-13.')
+    expect(fixed('An earthquake of magnitude 6,9 hit Cebu.')).toBe('An earthquake of magnitude 6.9 hit Cebu.')
   })
   it('leaves English numbers, lists, years and times alone', () => {
     expect(detector.check('About 10,000 people, 1,5 and 7, version 2.1, in 2014 500 people died, at 3.5 percent.').findings).toEqual([])
