@@ -24,6 +24,11 @@ const ABSTRACT_NOUNS = new Set(
   'disinformation misinformation propaganda bureaucracy independence criticism advertising cooperation fentanyl corruption terrorism extremism inflation unemployment poverty immigration aggression discrimination censorship mediation escalation de-escalation protectionism disarmament denuclearization deregulation privatization smuggling espionage sabotage democracy safety innovation'.split(' '),
 )
 
+// Nouns that take no "a": "the additional staff" is "additional staff", never "an additional staff".
+const MASS_NOUNS = new Set(
+  'staff personnel equipment funding information money evidence support aid assistance research training time security damage pressure traffic furniture luggage baggage advice progress news work housing software hardware data weather food water fuel electricity power capital cash machinery infrastructure legislation knowledge access protection care attention coverage insurance debt weaponry ammunition'.split(' '),
+)
+
 const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they'])
 
 /**
@@ -100,14 +105,15 @@ export default function retextArticleFirstMention() {
       // Named before this sentence: "the" points back to it.
       if ((firstNamed.get(noun.norm) ?? noun.start) < sentences[sentence].start) continue
       const phrase = text.slice(tokens[index + 1].start, noun.end)
-      const withArticle = indefinite(phrase)
+      const mass = MASS_NOUNS.has(noun.norm)
+      const withArticle = mass ? phrase : indefinite(phrase)
       report(file, {
         source: 'article-first-mention',
         ruleId: 'the-for-a',
-        reason: `Unexpected \`${article.text}\` before \`${phrase}\`, named here for the first time: expected \`${withArticle}\` (or no article for a mass noun)`,
+        reason: `Unexpected \`${article.text}\` before \`${phrase}\`, named here for the first time: expected \`${withArticle}\`${mass ? '' : ' (or no article for a mass noun)'}`,
         start: article.start,
         end: noun.end,
-        expected: article.text === 'The' ? [capitalize(withArticle), capitalize(phrase)] : [withArticle, phrase],
+        expected: [...new Set(article.text === 'The' ? [capitalize(withArticle), capitalize(phrase)] : [withArticle, phrase])],
         category: 'grammar',
         level: 'suggestion',
         apply: 'review',

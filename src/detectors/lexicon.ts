@@ -82,7 +82,11 @@ export const PEOPLE_GROUPS = new Set(
     'officials employees workers doctors nurses journalists reporters lawmakers legislators investors analysts economists forecasters ' +
     'meteorologists volunteers activists students teachers patients passengers pilots drivers farmers civilians critics ' +
     'supporters opponents users consumers customers citizens experts scientists researchers diplomats prosecutors lawyers ' +
-    'conservatives liberals democrats republicans'
+    'conservatives liberals democrats republicans seismologists volcanologists epidemiologists virologists astronomers ' +
+    'physicists biologists climatologists geologists historians psychologists pollsters traders shoppers motorists ' +
+    'commuters pedestrians cyclists retirees pensioners homeowners tenants landlords employers entrepreneurs bankers ' +
+    'creditors borrowers savers medics paramedics surgeons pharmacists engineers programmers hackers scammers fraudsters ' +
+    'smugglers poachers fishermen miners truckers'
   ).split(' '),
 )
 

@@ -613,6 +613,9 @@ describe('article-first-mention', () => {
     ])
     expect(detector.check('Khamenei promised the severe punishment.').findings[0]?.expected).toEqual(['a severe punishment', 'severe punishment'])
   })
+  it('offers no "a" before a mass noun', () => {
+    expect(detector.check('The unions demand the hiring of the additional staff.').findings[0]?.expected).toEqual(['additional staff'])
+  })
   it('leaves things named before, made particular, plural, or after other adjectives alone', () => {
     const text =
       'A victory came. It was the important victory. The major disaster of 2005 hit. The sharp rise that followed hurt. ' +
