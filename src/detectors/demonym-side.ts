@@ -9,17 +9,32 @@ import type {VFile} from 'vfile'
 import {countryOfDemonym} from '../entities/actors.js'
 import {report} from '../findings.js'
 import {sentencesOf, startsUpper} from '../parse/tokens.js'
+import {loadGazetteer} from '../entities/gazetteer.js'
 import {isFirstName} from './lexicon.js'
 
 const INSTITUTIONS = new Set([
   'fund', 'foundation', 'institute', 'center', 'centre', 'museum', 'university', 'college', 'school', 'prize', 'award',
   'society', 'association', 'council', 'party', 'trust', 'company', 'group', 'bank', 'library', 'hospital', 'academy',
+  // Offices after an institution's name: "the German Bundestag Speaker".
+  'speaker', 'president', 'chairman', 'chairwoman', 'minister', 'director', 'spokesman', 'spokeswoman', 'chief', 'leader',
+  'commissioner', 'secretary', 'ambassador', 'delegation', 'team', 'squad', 'embassy', 'ministry', 'government',
+  'committee', 'commission', 'court', 'parliament', 'agency', 'office', 'service', 'union', 'federation', 'league',
+  'club', 'cup', 'open', 'championship', 'championships', 'games', 'prix', 'festival', 'orchestra', 'opera', 'theater',
+  'theatre', 'airlines', 'railways', 'navy', 'army', 'police', 'forces', 'guard', 'exchange', 'times', 'post', 'press',
+  'news', 'institute', 'corporation', 'motors', 'airways', 'broadcasting', 'network', 'channel', 'order', 'medal',
 ])
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'each', 'every', 'one', 'this', 'that', 'any', 'no'])
 
+/** Nationality nouns that differ from the adjective: "the Spaniard Carlos Alcaraz", "the Pole Iga Swiatek". */
+const DEMONYM_NOUNS = new Set([
+  'spaniard', 'pole', 'swede', 'dane', 'finn', 'briton', 'brit', 'scot', 'turk', 'dutchman', 'dutchwoman', 'frenchman',
+  'frenchwoman', 'englishman', 'englishwoman', 'irishman', 'irishwoman', 'welshman', 'icelander', 'kiwi', 'aussie',
+])
+
 export default function retextDemonymSide() {
   return (tree: Root, file: VFile): undefined => {
+    const gazetteer = loadGazetteer()
     for (const {tokens} of sentencesOf(tree, file)) {
       tokens.forEach((token, i) => {
         if (!token.norm.endsWith("'s")) return
@@ -45,8 +60,11 @@ export default function retextDemonymSide() {
         const article = tokens[i]
         if (article.norm !== 'the') continue
         const [demonym, given, surname] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]]
-        if (!startsUpper(demonym.text) || !countryOfDemonym(demonym.norm)) continue
-        if (given.kind !== 'word' || !startsUpper(given.text) || !isFirstName(given.text)) continue
+        if (!startsUpper(demonym.text) || !(countryOfDemonym(demonym.norm) || DEMONYM_NOUNS.has(demonym.norm))) continue
+        // A given name English lists know, or a capitalized word that is no English word ("Jannik",
+        // "Iga"); "the Italian Grand Prix" and "the American Airlines flight" are not people.
+        if (given.kind !== 'word' || !startsUpper(given.text)) continue
+        if (!isFirstName(given.text) && gazetteer.isCommonWord(given.norm)) continue
         if (surname.kind !== 'word' || !startsUpper(surname.text) || !surname.spaceBefore) continue
         // "the German Marshall Fund", "the American Henry Ford Museum" are institutions, not people.
         const next = tokens[i + 4]

@@ -2,7 +2,7 @@
  * Russian typographic conventions MT carries into English: «guillemets», a decimal comma
  * ("10,2 percent"), spaces between thousands ("4 500 people"), day.month.year dates
  * ("15.03.2024"), the abbreviations млн / млрд left as "mln", "bln", and scores with a spaced
- * colon ("15 : 13").
+ * colon ("15 : 13") or in sets with colons ("6:4, 6:4").
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
@@ -98,11 +98,19 @@ function* spacedColonScores(text: string): Generator<Hit> {
   }
 }
 
+/** "4:6, 6:4, 6:4": set scores written with colons → "4-6, 6-4, 6-4" (a time has two-digit minutes, a set score one). */
+function* colonSetScores(text: string): Generator<Hit> {
+  for (const match of text.matchAll(/(?<![\d:.,])\d{1,2}:\d(?:, \d{1,2}:\d)+(?![\d:])/g)) {
+    const fixed = match[0].replace(/:/g, '-')
+    yield {ruleId: 'colon-set-scores', start: match.index, end: match.index + match[0].length, expected: [fixed], reason: `Unexpected \`${match[0]}\`, expected \`${fixed}\`: English writes scores with a hyphen`, level: 'warning', apply: 'review'}
+  }
+}
+
 export default function retextRussianTypography() {
   return (_tree: Root, file: VFile): undefined => {
     const text = String(file.value)
-    if (!/[«»]|\d[, \u00A0\u202F.]\d|\d[ \u00A0]?(?:mln|bln|mlrd|trln|thous)|\d : \d/.test(text)) return undefined
-    for (const generator of [guillemets, decimalThousands, decimalCommas, spacedThousands, dottedDates, scaleAbbreviations, spacedColonScores])
+    if (!/[«»]|\d[, \u00A0\u202F.]\d|\d[ \u00A0]?(?:mln|bln|mlrd|trln|thous)|\d : \d|\d:\d, \d/.test(text)) return undefined
+    for (const generator of [guillemets, decimalThousands, decimalCommas, spacedThousands, dottedDates, scaleAbbreviations, spacedColonScores, colonSetScores])
       for (const hit of generator(text))
         report(file, {source: 'russian-typography', category: 'locale-convention', ...hit})
     return undefined

@@ -295,6 +295,10 @@ describe('demonym-side before a name', () => {
       {actual: 'the American', fixed: 'The cardinals elected American Robert Prevost, who took the name Leo.'},
     ])
   })
+  it('reads a capitalized word that is no English word as a given name, and a nationality noun as one', () => {
+    expect(detector.check('The title went to the Pole Iga Swiatek. He beat the Spaniard Carlos Alcaraz in the final.').findings.map((f) => f.expected[0])).toEqual(['Pole', 'Spaniard'])
+    expect(detector.check('The Italian Grand Prix was held. The American Airlines flight landed. The German Bundestag Speaker spoke. The Norwegian Nobel Committee met.').findings).toEqual([])
+  })
   it('leaves institutions and plain nationality phrases alone', () => {
     expect(detector.check('He joined the German Marshall Fund. The American Henry Ford Museum Trust opened. The American team won.').findings).toEqual([])
   })
@@ -380,10 +384,11 @@ describe('russian-typography', () => {
     expect(fixed('He said "yes" and «no».')).toBe('He said "yes" and "no".')
     expect(fixed('Europe led 11,5 : 4,5 and won 15 : 13.')).toBe('Europe led 11.5-4.5 and won 15-13.')
     expect(fixed('An earthquake of magnitude 6,9 hit Cebu.')).toBe('An earthquake of magnitude 6.9 hit Cebu.')
+    expect(fixed('Sinner won 4:6, 6:4, 6:4, 6:4 on Sunday.')).toBe('Sinner won 4-6, 6-4, 6-4, 6-4 on Sunday.')
   })
   it('leaves English numbers, lists, years and times alone', () => {
     expect(detector.check('About 10,000 people, 1,5 and 7, version 2.1, in 2014 500 people died, at 3.5 percent.').findings).toEqual([])
-    expect(detector.check('Pages 12 and 13, scores of 3 2 and 1 0, at 10:30 a.m., Genesis 1:3, a 3:1 ratio.').findings).toEqual([])
+    expect(detector.check('Pages 12 and 13, scores of 3 2 and 1 0, at 10:30 a.m., Genesis 1:3, a 3:1 ratio, at 9:30, 10:15 and noon.').findings).toEqual([])
   })
 })
 
