@@ -40,3 +40,77 @@ export function cannotCrossLines(regex: RegExp): boolean {
   }
   return true
 }
+
+const QUANTIFIER_START = /^(?:[?*+]|\{\d+(?:,\d*)?\})/
+// Escapes of one literal character; the rest (\b \d \w \p{…} \1 …) are not literal text.
+const LITERAL_ESCAPE = /^[.\-$^*+?()[\]{}|/\\ ,:;'"!@#%&=<>~`]$/
+
+/**
+ * The longest run of literal text every match of `regex` contains, or undefined: read off the
+ * pattern's top level only (not inside groups, classes or lookarounds, not before a quantifier),
+ * and none for a pattern with a top-level alternation or a case-insensitive flag. A text that does
+ * not contain it cannot match, which `indexOf` tells far faster than the regex does.
+ */
+export function requiredLiteral(regex: RegExp): string | undefined {
+  if (regex.flags.includes('i')) return undefined
+  const source = regex.source
+  let best = ''
+  let run = ''
+  const endRun = (): void => {
+    if (run.length > best.length) best = run
+    run = ''
+  }
+  for (let i = 0; i < source.length; ) {
+    const char = source[i]
+    if (char === '|') return undefined
+    if (char === '(' || char === '[') {
+      endRun()
+      i = skipGroup(source, i)
+      if (i < 0) return undefined
+      const quantifier = QUANTIFIER_START.exec(source.slice(i))
+      if (quantifier) i += quantifier[0].length + (source[i + quantifier[0].length] === '?' ? 1 : 0)
+      continue
+    }
+    let literal: string | undefined
+    let width = 1
+    if (char === '\\') {
+      const escaped = source[i + 1]
+      if (escaped !== undefined && LITERAL_ESCAPE.test(escaped)) literal = escaped
+      width = 2
+    } else if (!'.^$?*+{}'.includes(char)) literal = char
+    const quantifier = QUANTIFIER_START.exec(source.slice(i + width))
+    if (literal === undefined || quantifier) {
+      endRun()
+      i += width + (quantifier ? quantifier[0].length : 0)
+      continue
+    }
+    run += literal
+    i += width
+  }
+  endRun()
+  return best.length >= 3 ? best : undefined
+}
+
+/** The index just past the group or class that opens at `start`, or -1 when it is not closed. */
+function skipGroup(source: string, start: number): number {
+  let depth = 0
+  let inClass = false
+  for (let i = start; i < source.length; i++) {
+    const char = source[i]
+    if (char === '\\') {
+      i++
+      continue
+    }
+    if (inClass) {
+      if (char === ']') {
+        inClass = false
+        if (depth === 0) return i + 1
+      }
+      continue
+    }
+    if (char === '[') inClass = true
+    else if (char === '(') depth++
+    else if (char === ')' && --depth === 0) return i + 1
+  }
+  return -1
+}

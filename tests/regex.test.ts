@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {cannotCrossLines} from '../src/regex.js'
+import {cannotCrossLines, requiredLiteral} from '../src/regex.js'
 
 describe('cannotCrossLines', () => {
   it('holds for words, spaces, digits, word boundaries, lookarounds and letter properties', () => {
@@ -12,5 +12,34 @@ describe('cannotCrossLines', () => {
       expect(cannotCrossLines(new RegExp(source, 'gu')), source).toBe(false)
     expect(cannotCrossLines(/a.b/gsu)).toBe(false)
     expect(cannotCrossLines(/a b/gmu)).toBe(false)
+  })
+})
+
+describe('requiredLiteral', () => {
+  it('reads the longest run of literal text at the top level', () => {
+    expect(requiredLiteral(/(?:the )?(?:song )?["“]Eurovision-(\d{4})["”]/g)).toBe('Eurovision-')
+    expect(requiredLiteral(/\b(\d+|one|two)-storey\b/g)).toBe('-storey')
+    expect(requiredLiteral(/\bthe (\d{1,2})(?:st|nd|rd|th) of (January|May)\b/g)).toBe('the ')
+    expect(requiredLiteral(/ %(?<=\d %)/g)).toBeUndefined()
+  })
+
+  it('leaves out what a match may lack: optional characters, groups, classes and lookarounds', () => {
+    expect(requiredLiteral(/colou?r scheme/g)).toBe('r scheme')
+    expect(requiredLiteral(/(?=Mayor)\w+ said/g)).toBe(' said')
+    expect(requiredLiteral(/[Tt]he cat|the dog/g)).toBeUndefined()
+    expect(requiredLiteral(/Some Words/gi)).toBeUndefined()
+  })
+
+  it('finds text every match contains', () => {
+    const cases: Array<[RegExp, string]> = [
+      [/\b(?:with|by) (?:the |a )?score (?:of )?(\d{1,2})\s*:\s*(\d{1,2})\b/g, 'The match ended with the score 2:1 and by a score of 3 : 0.'],
+      [/\bon (\d[\d.,]*) (percent|%)\b/g, 'Prices rose on 5 percent, wages on 3 %.'],
+      [/\b(mark|level) in (?=\$)/g, 'the mark in $90,000 and the level in $5'],
+    ]
+    for (const [regex, text] of cases) {
+      const literal = requiredLiteral(regex)!
+      expect(literal, regex.source).toBeDefined()
+      for (const match of text.matchAll(regex)) expect(match[0], regex.source).toContain(literal)
+    }
   })
 })
