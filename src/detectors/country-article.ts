@@ -7,13 +7,25 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {actorAt} from '../entities/actors.js'
 import {report} from '../findings.js'
-import {sentencesOf} from '../parse/tokens.js'
+import {sentencesOf, type Token} from '../parse/tokens.js'
 import {FUNCTION_WORDS} from './lexicon.js'
 
 /** English country names that take "the". */
 const TAKES_THE = /^(United |Republic|Central African|Dominican|Czech|Democratic|Holy See|Vatican)|s$|^(Gambia|Congo|Bahamas|Philippines|Netherlands|Maldives|Seychelles|Comoros)$/
 
 const PLACE_ADJECTIVES = new Set(['neighboring', 'neighbouring', 'neighbor', 'northern', 'southern', 'eastern', 'western', 'central', 'war-torn', 'landlocked', 'oil-rich', 'tiny', 'impoverished', 'isolated', 'modern', 'present-day', 'communist', 'democratic', 'independent', 'post-war', 'postwar', 'pre-war', 'prewar', 'wartime', 'ancient', 'medieval', 'occupied', 'divided', 'reunified', 'contemporary'])
+
+// Continents and regions named without an article, like most countries: "The Europe is weakening".
+const CONTINENTS = new Set(['europe', 'asia', 'africa', 'antarctica', 'eurasia', 'oceania', 'scandinavia', 'siberia'])
+// After these, "the Europe" is a particular one: "the Europe of the 1930s", "the Asia that we know".
+const PARTICULAR_AFTER = new Set(['of', 'that', 'which', 'we', 'they', 'he', 'she', 'i', 'you', 'where', 'whose'])
+
+function continentAt(tokens: Token[], index: number): {actor: {kind: 'country'; name: string}; end: number} | undefined {
+  const token = tokens[index]
+  if (!token || !CONTINENTS.has(token.norm) || !/^\p{Lu}/u.test(token.text)) return undefined
+  if (PARTICULAR_AFTER.has(tokens[index + 1]?.norm ?? '')) return undefined
+  return {actor: {kind: 'country', name: token.text}, end: index + 1}
+}
 
 export default function retextCountryArticle() {
   return (tree: Root, file: VFile): undefined => {
@@ -23,7 +35,7 @@ export default function retextCountryArticle() {
         if (article.norm !== 'the') continue
         // "the neighboring Thailand": an adjective of place or size between keeps no article either.
         const described = PLACE_ADJECTIVES.has(tokens[i + 1].norm) ? 1 : 0
-        const found = actorAt(tokens, i + 1 + described)
+        const found = actorAt(tokens, i + 1 + described) ?? continentAt(tokens, i + 1 + described)
         if (!found || found.actor.kind !== 'country' || TAKES_THE.test(found.actor.name)) continue
         const next = tokens[found.end]
         // The name as a modifier ("the Israel-Hamas talks", "the Kazakhstan government") is fine.

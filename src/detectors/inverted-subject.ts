@@ -31,6 +31,8 @@ const INVERTED_REPORTING = new Map<string, string | undefined>([
   ['stressed', undefined],
   ['explained', undefined],
   ['assured', undefined],
+  ['declared', 'said'],
+  ['declares', 'says'],
 ])
 
 /** Verbs of reporting that may name their speaker through "in" («сообщили в …», «заявили в …»). */
@@ -133,8 +135,11 @@ function reportingInversions(tokens: Token[], text: string, emit: (start: number
     // «сообщили в Роскосмосе»: "reported in Roscosmos" names the speaker through "in".
     const through = tokens[i + 1]?.norm === 'in' && REPORT_VERBS.has(verb.norm) ? 1 : 0
     if (!through && !INVERTED_REPORTING.has(verb.norm)) continue
-    const previous = tokens[i - 1]
-    const afterComma = previous.text === ',' || (/^["”»]$/.test(previous.text) && /^[,!?]$/.test(tokens[i - 2]?.text ?? ''))
+    // After a dash too: «“…”, — заявил представитель» comes out as "…”, — declared the representative".
+    const dashed = /^[—–]$/.test(tokens[i - 1].text) ? 1 : 0
+    const previous = tokens[i - 1 - dashed]
+    if (!previous) continue
+    const afterComma = previous.text === ',' || (/^["”»]$/.test(previous.text) && /^[,!?]$/.test(tokens[i - 2 - dashed]?.text ?? ''))
     if (!afterComma) continue
     // «сообщили в среду местные власти»: a time adjunct may come before the subject.
     const adjunct = through ? 0 : timeAdjunctLength(tokens, i + 1)

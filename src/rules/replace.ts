@@ -144,10 +144,10 @@ export function preserveCase(replacement: string, actual: string, sentenceInitia
   if (UPPER.test(firstActual) && LOWER.test(chars[firstIndex])) {
     const actualFirst = actual.trim().split(/\s+/)[0].toLowerCase()
     const replacementFirst = replacement.trim().split(/\s+/)[0].toLowerCase()
-    // A capitalized article starts a sentence the parser did not see ("MADRID — The outage …"):
-    // the article that replaces it starts it too.
-    const articleForArticle = ARTICLES.has(actualFirst) && ARTICLES.has(replacementFirst)
-    if (sentenceInitial || actualFirst === replacementFirst || articleForArticle) chars[firstIndex] = chars[firstIndex].toUpperCase()
+    // A capitalized article starts a sentence the parser did not see ("MADRID — The outage …",
+    // "BRUSSELS — The ministers of the environment" → "Environment ministers"): whatever replaces it starts it too.
+    const capitalArticle = ARTICLES.has(actualFirst)
+    if (sentenceInitial || actualFirst === replacementFirst || capitalArticle) chars[firstIndex] = chars[firstIndex].toUpperCase()
   }
   return chars.join('')
 }

@@ -243,6 +243,10 @@ describe('country-article', () => {
   })
   it('keeps it where the name takes it or is a modifier', () => {
     expect(detector.check('the United States, the Netherlands, the Kazakhstan government, the Israel-Hamas talks, the southern Lebanon region, the neighboring Netherlands').findings).toEqual([])
+    expect(detector.check('the Europe of the 1930s, the Asia that we knew, the Europe League').findings).toEqual([])
+  })
+  it('drops it before a continent too', () => {
+    expect(suggestions(detector, '“The Europe is weakening its own goals.”')).toEqual([{actual: 'The Europe', fixed: '“Europe is weakening its own goals.”'}])
   })
 })
 
@@ -321,6 +325,9 @@ describe('inverted-subject', () => {
     ])
     expect(suggestions(detector, 'Talks will resume, announced late on Monday evening the Foreign Ministry.')[0]?.fixed).toBe('Talks will resume, the Foreign Ministry announced late on Monday evening.')
     expect(detector.check('He finished, reported on Monday the results of the survey to his board.').findings).toEqual([])
+  })
+  it('reads a report verb after a quote and a dash', () => {
+    expect(suggestions(detector, '“The world needs leadership,” — declared the representative of Greenpeace.')[0]?.fixed).toBe('“The world needs leadership,” — the representative of Greenpeace said.')
   })
   it('leaves English inversion after quotes and verbs that share a subject alone', () => {
     expect(detector.check('“The job was not done,” said Adi Alexander.').findings).toEqual([])
