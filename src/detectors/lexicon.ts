@@ -86,8 +86,7 @@ export const PEOPLE_GROUPS = new Set(
     'physicists biologists climatologists geologists historians psychologists pollsters traders shoppers motorists ' +
     'commuters pedestrians cyclists retirees pensioners homeowners tenants landlords employers entrepreneurs bankers ' +
     'creditors borrowers savers medics paramedics surgeons pharmacists engineers programmers hackers scammers fraudsters ' +
-    'smugglers poachers fishermen miners truckers gunmen kidnappers attackers assailants bandits insurgents militants ' +
-    'rebels looters rioters jihadists extremists separatists'
+    'smugglers poachers fishermen miners truckers gunmen kidnappers bandits looters rioters'
   ).split(' '),
 )
 
