@@ -9,6 +9,7 @@ import {DETECTOR_NAMES, DETECTORS, type DetectorName} from './detectors/index.js
 import {findingsOf, pointAt, report} from './findings.js'
 import {fixToFixpoint, type FixResult} from './fix/fixpoint.js'
 import retextEnglishChunked, {splitIntoChunks, splitIntoWindows} from './parse/chunked-english.js'
+import type {TokenSentence} from './parse/tokens.js'
 import {mapSpan, type EditRound} from './fix/offset-map.js'
 import {compileRuleSet, type CompiledRuleSet} from './rules/compile.js'
 import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from './rules/load.js'
@@ -110,10 +111,14 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     const text = String(file.value)
     const windows = splitIntoWindows(text, options.windowSize ?? WINDOW_SIZE)
     if (windows.length === 1) return checkWhole(file)
+    // What the windows before said: detectors that judge a first mention judge it in the document.
+    const wordsBefore = new Set<string>()
     for (const window of windows) {
-      const part = checkWhole(new VFile({value: text.slice(window.start, window.end)}))
+      const part = checkWhole(new VFile({value: text.slice(window.start, window.end), data: {postedit: {wordsBefore}}}))
       for (const finding of part.findings)
         report(file, {...finding, start: finding.start.offset + window.start, end: finding.end.offset + window.start})
+      for (const {tokens} of (part.file.data as {postedit?: {sentences?: TokenSentence[]}}).postedit?.sentences ?? [])
+        for (const token of tokens) wordsBefore.add(token.norm)
     }
     return {file, findings: findingsOf(file)}
   }

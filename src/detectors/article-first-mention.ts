@@ -80,7 +80,7 @@ export default function retextArticleFirstMention() {
       ...candidates.map(({sentence, index}) => sentences[sentence].tokens[index + 2].norm),
       ...abstract.map(({sentence, index}) => sentences[sentence].tokens[index + 1].norm),
     ])
-    const firstNamed = firstMentions(sentences, nouns)
+    const firstNamed = firstMentions(sentences, nouns, file)
     for (const {sentence, index} of abstract) {
       const tokens = sentences[sentence].tokens
       const article = tokens[index]

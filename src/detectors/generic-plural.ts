@@ -103,7 +103,7 @@ export default function retextGenericPlural() {
       }
     if (candidates.length === 0) return undefined
     const words = new Set(candidates.flatMap(({tokens, group}) => [tokens[group].norm, singular(tokens[group].norm)]))
-    const firstNamed = firstMentions(sentences, words)
+    const firstNamed = firstMentions(sentences, words, file)
     for (const {tokens, start, article, group} of candidates) {
       const head = tokens[group].norm
       // Named before this sentence, in either number: "the" points back to it.

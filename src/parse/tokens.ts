@@ -154,8 +154,17 @@ export function isPartOfDocument(file: VFile): boolean {
   return (file.data as {postedit?: {partOfDocument?: boolean}}).postedit?.partOfDocument === true
 }
 
-/** Where each of `words` (norms) first stands in the document, as a file offset. */
-export function firstMentions(sentences: TokenSentence[], words: Set<string>): Map<string, number> {
+/**
+ * Words (norms) the document uses before this file's text begins: a long document is checked in
+ * windows, and a window carries what the windows before it said, so that "first named here" means
+ * first in the document, whichever window a paragraph falls in.
+ */
+export function wordsBefore(file: VFile): ReadonlySet<string> | undefined {
+  return (file.data as {postedit?: {wordsBefore?: ReadonlySet<string>}}).postedit?.wordsBefore
+}
+
+/** Where each of `words` (norms) first stands in the document, as a file offset (-1: before this window). */
+export function firstMentions(sentences: TokenSentence[], words: Set<string>, file?: VFile): Map<string, number> {
   let everyWord = firstOffsets.get(sentences)
   if (!everyWord) {
     // Several detectors ask about one document: every word's first offset is found in one pass.
@@ -164,8 +173,9 @@ export function firstMentions(sentences: TokenSentence[], words: Set<string>): M
     firstOffsets.set(sentences, everyWord)
   }
   const first = new Map<string, number>()
+  const earlier = file ? wordsBefore(file) : undefined
   for (const word of words) {
-    const offset = everyWord.get(word)
+    const offset = earlier?.has(word) ? -1 : everyWord.get(word)
     if (offset !== undefined) first.set(word, offset)
   }
   return first

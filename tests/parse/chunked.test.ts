@@ -100,6 +100,18 @@ describe('windowed checking', () => {
     expect(windowed.length).toBeGreaterThan(100)
     expect(windowed).toEqual(whole)
   })
+
+  it('judges a first mention in the whole document, not in the window a paragraph falls in', async () => {
+    const {createPostedit} = await import('../../src/processor.js')
+    const filler = Array.from({length: 40}, (_, i) => `Paragraph ${i} says that the talks went on for a long time.`).join('\n\n')
+    const text = `Rescuers searched the rubble on Monday.\n\n${filler}\n\nThe rescuers found two survivors on Tuesday.\n`
+    const firstMentionFindings = (windowSize: number) =>
+      createPostedit({windowSize}).check(text).findings.filter((finding) => finding.ruleId === 'the-before-group')
+    expect(firstMentionFindings(1e9)).toEqual([])
+    expect(firstMentionFindings(1000)).toEqual([])
+    // The same paragraph alone is a first mention: the finding the windows must not produce.
+    expect(createPostedit().check('The rescuers found two survivors on Tuesday.\n').findings.map((finding) => finding.ruleId)).toContain('the-before-group')
+  })
 })
 
 describe('the token view', () => {
