@@ -16,15 +16,16 @@ export interface PrhRule {
  * otherwise every rule whose match is words, choices, optional words and word forms (`<lemma>`)
  * is spelled out into the phrases it matches, as a prh user would have to write them (prh has no
  * choices or word forms). Rules whose replacement takes words from the match ($1, <lemma>) are
- * left out: prh can only echo a regex group, not inflect. Contexts (before/after/unless) are
- * dropped, so prh finds at least what we find.
+ * left out: prh can only echo a regex group, not inflect; so are rules with a `before` or `after`
+ * context, which is part of what they match ("on" before "several thousand votes" would be every
+ * "on" to prh). `unless` exceptions are dropped, so prh finds at least what we find.
  */
 export function prhDictionary(which: 'plain' | 'spelled'): PrhRule[] {
   const rules: PrhRule[] = []
   for (const ruleFile of shippedRuleFiles())
     for (const rule of loadRuleFile(ruleFile).rules) {
       const replace = [rule.replace ?? []].flat()[0]
-      if (typeof replace !== 'string' || /[$<]/.test(replace)) continue
+      if (typeof replace !== 'string' || /[$<]/.test(replace) || rule.before || rule.after) continue
       const matches = [rule.match ?? []].flat()
       let patterns: string[] | undefined
       if (which === 'plain') patterns = matches.filter((pattern) => /^[\w' .,]+$/.test(pattern))
