@@ -76,7 +76,7 @@ export function requiredLiteral(regex: RegExp): string | undefined {
     if (char === '\\') {
       const escaped = source[i + 1]
       if (escaped !== undefined && LITERAL_ESCAPE.test(escaped)) literal = escaped
-      width = 2
+      width = escapeWidth(source, i)
     } else if (!'.^$?*+{}'.includes(char)) literal = char
     const quantifier = QUANTIFIER_START.exec(source.slice(i + width))
     if (literal === undefined || quantifier) {
@@ -89,6 +89,13 @@ export function requiredLiteral(regex: RegExp): string | undefined {
   }
   endRun()
   return best.length >= 3 ? best : undefined
+}
+
+/** How many characters the escape at `at` takes: \\p{…}, \\u{…}, \\uXXXX, \\xXX, \\cX and \\k<…> are longer than two. */
+function escapeWidth(source: string, at: number): number {
+  const rest = source.slice(at + 1)
+  const long = /^(?:[pP]\{[^}]*\}|u\{[0-9A-Fa-f]+\}|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|c[A-Za-z]|k<[^>]*>)/.exec(rest)
+  return 1 + (long ? long[0].length : 1)
 }
 
 /** The index just past the group or class that opens at `start`, or -1 when it is not closed. */

@@ -30,6 +30,13 @@ describe('requiredLiteral', () => {
     expect(requiredLiteral(/Some Words/gi)).toBeUndefined()
   })
 
+  it('reads escapes whole: a property, a code point or a named back-reference is no literal text', () => {
+    expect(requiredLiteral(/\p{Script=Cyrillic}+ word/gu)).toBe(' word')
+    expect(requiredLiteral(/\u0041\u0042\u0043/g)).toBeUndefined()
+    expect(requiredLiteral(/(?<w>\w+) \k<w>/g)).toBeUndefined()
+    expect(requiredLiteral(/\x41bc said/g)).toBe('bc said')
+  })
+
   it('finds text every match contains', () => {
     const cases: Array<[RegExp, string]> = [
       [/\b(?:with|by) (?:the |a )?score (?:of )?(\d{1,2})\s*:\s*(\d{1,2})\b/g, 'The match ended with the score 2:1 and by a score of 3 : 0.'],

@@ -12,7 +12,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
-import {looksPlural, startsUpper} from './lexicon.js'
+import {looksPlural, MONTH_NAMES, startsUpper, WEEKDAY_NAMES} from './lexicon.js'
 
 /** Verbs English never puts before their subject; what a report says instead. */
 const INVERTED_REPORTING = new Map<string, string | undefined>([
@@ -106,8 +106,8 @@ function isNumber(token: Token | undefined): boolean {
   return !!token && (/^\d[\d,.]*$/.test(token.text) || NUMBER_WORDS.has(token.norm))
 }
 
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])
+const WEEKDAYS = new Set(WEEKDAY_NAMES.map((name) => name.toLowerCase()))
+const MONTHS = new Set(MONTH_NAMES.map((name) => name.toLowerCase()))
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night'])
 
 /**
