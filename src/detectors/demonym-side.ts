@@ -26,6 +26,9 @@ const INSTITUTIONS = new Set([
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'each', 'every', 'one', 'this', 'that', 'any', 'no'])
 
+/** Demonyms that are also a state's name, which takes "the": the Vatican. */
+const NAMES_WITH_THE = new Set(['vatican'])
+
 /** Nationality nouns that differ from the adjective: "the Spaniard Carlos Alcaraz", "the Pole Iga Swiatek". */
 const DEMONYM_NOUNS = new Set([
   'spaniard', 'pole', 'swede', 'dane', 'finn', 'briton', 'brit', 'scot', 'turk', 'dutchman', 'dutchwoman', 'frenchman',
@@ -61,6 +64,8 @@ export default function retextDemonymSide() {
         if (article.norm !== 'the') continue
         const [demonym, given, surname] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]]
         if (!startsUpper(demonym.text) || !(countryOfDemonym(demonym.norm) || DEMONYM_NOUNS.has(demonym.norm))) continue
+        // "the secretary of state of the Vatican Pietro Parolin": the state's own name, with its article.
+        if (NAMES_WITH_THE.has(demonym.norm)) continue
         // A given name English lists know, or a capitalized word that is no English word ("Jannik",
         // "Iga"); "the Italian Grand Prix" and "the American Airlines flight" are not people.
         if (given.kind !== 'word' || !startsUpper(given.text)) continue
