@@ -48,8 +48,12 @@ function* decimalCommas(text: string): Generator<Hit> {
   for (const match of text.matchAll(/(?<![\d,.])(\d{1,3}),(\d{1,2})(?![\d,])/g)) {
     const end = match.index + match[0].length
     if (/^ thousand\b/.test(text.slice(end, end + 10))) continue
-    // A unit after the number, or a scale before it ("a magnitude 6,9 earthquake").
-    if (!UNIT.test(text.slice(end, end + 12)) && !/\bmagnitude (?:of )?$/i.test(text.slice(Math.max(0, match.index - 14), match.index))) continue
+    // A unit after the number, a scale before it ("a magnitude 6,9 earthquake"), or a second
+    // decimal-comma number after it that has one ("from 11,99 to 12,99 dollars").
+    const after = text.slice(end, end + 30)
+    const rangeToUnit = /^ (?:to|and|or|[-–]) \d{1,3},\d{1,2}(?![\d,])/.exec(after)
+    const unitAfter = UNIT.test(after) || (rangeToUnit !== null && UNIT.test(after.slice(rangeToUnit[0].length)))
+    if (!unitAfter && !/\bmagnitude (?:of )?$/i.test(text.slice(Math.max(0, match.index - 14), match.index))) continue
     const fixed = `${match[1]}.${match[2]}`
     yield {ruleId: 'decimal-comma', start: match.index, end, expected: [fixed], reason: `Unexpected decimal comma in \`${match[0]}\`, expected \`${fixed}\``, level: 'warning', apply: 'review'}
   }

@@ -391,6 +391,7 @@ describe('russian-typography', () => {
     expect(fixed('He said "yes" and «no».')).toBe('He said "yes" and "no".')
     expect(fixed('Europe led 11,5 : 4,5 and won 15 : 13.')).toBe('Europe led 11.5-4.5 and won 15-13.')
     expect(fixed('An earthquake of magnitude 6,9 hit Cebu.')).toBe('An earthquake of magnitude 6.9 hit Cebu.')
+    expect(fixed('The price rose from 11,99 to 12,99 dollars.')).toBe('The price rose from 11.99 to 12.99 dollars.')
     expect(fixed('Sinner won 4:6, 6:4, 6:4, 6:4 on Sunday.')).toBe('Sinner won 4-6, 6-4, 6-4, 6-4 on Sunday.')
   })
   it('leaves English numbers, lists, years and times alone', () => {
