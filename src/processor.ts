@@ -13,7 +13,7 @@ import type {TokenSentence} from './parse/tokens.js'
 import {mapSpan, type EditRound} from './fix/offset-map.js'
 import {compileRuleSet, type CompiledRuleSet} from './rules/compile.js'
 import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from './rules/load.js'
-import retextRuleSets, {apostropheOf} from './rules/plugin.js'
+import retextRuleSets, {apostropheOf, documentApostrophe} from './rules/plugin.js'
 import {DecisionStore} from './review/decisions.js'
 import type {ApplyPolicy, ApplyThreshold, Finding, Level} from './types.js'
 
@@ -111,10 +111,12 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     const text = String(file.value)
     const windows = splitIntoWindows(text, options.windowSize ?? WINDOW_SIZE)
     if (windows.length === 1) return checkWhole(file)
-    // What the windows before said: detectors that judge a first mention judge it in the document.
+    // What the windows before said: detectors that judge a first mention judge it in the document,
+    // and every window follows the document's apostrophe.
     const wordsBefore = new Set<string>()
+    const apostrophe = documentApostrophe(file) ?? null
     for (const window of windows) {
-      const part = checkWhole(new VFile({value: text.slice(window.start, window.end), data: {postedit: {wordsBefore}}}))
+      const part = checkWhole(new VFile({value: text.slice(window.start, window.end), data: {postedit: {wordsBefore, apostrophe}}}))
       for (const finding of part.findings)
         report(file, {...finding, start: finding.start.offset + window.start, end: finding.end.offset + window.start})
       for (const {tokens} of (part.file.data as {postedit?: {sentences?: TokenSentence[]}}).postedit?.sentences ?? [])
@@ -126,13 +128,17 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     processor,
     ruleSets,
     check,
-    fix: (input, fixOptions = {}) =>
-      fixWithDecisions(input, fixOptions, (text) => check(text).findings, decisions, (after, round, previous) => {
-        const apostrophe = apostropheOf(after) ?? null
+    fix: (input, fixOptions = {}) => {
+      // The document's apostrophe is the input's: counted again each round, a near tie between
+      // straight and curly could flip with the fixes' own apostrophes, and the path would decide.
+      const apostrophe = apostropheOf(input) ?? null
+      const checkText = (text: string): Finding[] => check(new VFile({value: text, data: {postedit: {apostrophe}}})).findings
+      return fixWithDecisions(input, fixOptions, checkText, decisions, (after, round, previous) =>
         // The paragraph is checked without its document: it carries the document's apostrophe, and
         // detectors that judge by the whole document wait for the fixpoint's final full check.
-        return recheckChanged(after, round, previous, (paragraph) => check(new VFile({value: paragraph, data: {postedit: {apostrophe, partOfDocument: true}}})).findings)
-      }),
+        recheckChanged(after, round, previous, (paragraph) => check(new VFile({value: paragraph, data: {postedit: {apostrophe, partOfDocument: true}}})).findings),
+      )
+    },
   }
 }
 

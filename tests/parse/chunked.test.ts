@@ -101,6 +101,16 @@ describe('windowed checking', () => {
     expect(windowed).toEqual(whole)
   })
 
+  it('follows the apostrophe of the whole document in every window', async () => {
+    const {createPostedit} = await import('../../src/processor.js')
+    const curly = Array.from({length: 30}, (_, i) => `Paragraph ${i} says it’s the talks’ turn, and they’re long.`).join('\n\n')
+    const text = `${curly}\n\nIt's late, it's cold, and it's Monday; the press secretary of Mr. Trump spoke.\n`
+    const suggestion = (windowSize: number) =>
+      createPostedit({windowSize}).check(text).findings.find((finding) => finding.actual.includes('press secretary'))?.expected[0]
+    expect(suggestion(1e9)).toBe('Mr. Trump’s press secretary')
+    expect(suggestion(100)).toBe('Mr. Trump’s press secretary')
+  })
+
   it('judges a first mention in the whole document, not in the window a paragraph falls in', async () => {
     const {createPostedit} = await import('../../src/processor.js')
     const filler = Array.from({length: 40}, (_, i) => `Paragraph ${i} says that the talks went on for a long time.`).join('\n\n')
