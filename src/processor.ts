@@ -129,8 +129,8 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     ruleSets,
     check,
     fix: (input, fixOptions = {}) => {
-      // The document's apostrophe is the input's: counted again each round, a near tie between
-      // straight and curly could flip with the fixes' own apostrophes, and the path would decide.
+      // A fix run follows the input's apostrophe in every round, so its own insertions cannot
+      // shift a document with nearly as many straight as curly apostrophes from one to the other.
       const apostrophe = apostropheOf(input) ?? null
       const checkText = (text: string): Finding[] => check(new VFile({value: text, data: {postedit: {apostrophe}}})).findings
       return fixWithDecisions(input, fixOptions, checkText, decisions, (after, round, previous) =>
