@@ -12,6 +12,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {firstMentions, isPartOfDocument, sentencesOf, type Token} from '../parse/tokens.js'
+import {countryOfDemonym} from '../entities/actors.js'
 import {isPastForm} from '../rules/inflect.js'
 import {capitalize, COMMON_ADVERBS, PEOPLE_GROUPS} from './lexicon.js'
 
@@ -20,7 +21,10 @@ function singular(word: string): string {
 }
 
 // Groups of people, and markets ("The prices rose").
-const GROUPS = new Set([...PEOPLE_GROUPS, 'prices', 'markets', 'stocks', 'shares', 'unions', 'leaders'])
+// Troops and crowds too; not militants or attackers, which point back to a group named before.
+const GROUPS = new Set([...PEOPLE_GROUPS, 'prices', 'markets', 'stocks', 'shares', 'unions', 'leaders', 'troops', 'soldiers', 'crowds', 'witnesses', 'thieves', 'robbers'])
+// Capitalized modifiers a group takes in general: "The Israeli troops will", "The Western leaders".
+const REGIONS = new Set(['Western', 'Eastern', 'European', 'Arab', 'African', 'Asian', 'Latin', 'Nordic', 'Baltic', 'Gulf'])
 // After the group, these make it particular: "the residents of Altadena", "the workers who left".
 const PARTICULAR_AFTER = new Set(['of', 'who', 'that', 'whom', 'whose', 'in', 'at', 'from', 'on', 'near', 'with', 'under', 'living', 'based', 'involved', 'killed', 'wounded', 'held', 'taken', 'here', 'there', 'themselves', 'said', 'say', ',', 'and', 'or'])
 const NOT_MODIFIERS = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'two', 'three', 'four', 'five', 'few', 'many', 'other', 'same', 'remaining', 'rest', 'first', 'last'])
@@ -71,7 +75,8 @@ function groupAfterThe(tokens: Token[], article: number, groups: Set<string> = G
   for (let k = article + 1; k <= article + 1 + MAX_MODIFIERS && k < tokens.length; k++) {
     const token = tokens[k]
     if (groups.has(token.norm)) return k
-    if (token.kind !== 'word' || token.text !== token.norm || NOT_MODIFIERS.has(token.norm) || !/^[a-z-]+$/.test(token.text)) return -1
+    if (token.kind !== 'word' || NOT_MODIFIERS.has(token.norm)) return -1
+    if (token.text === token.norm ? !/^[a-z-]+$/.test(token.text) : !REGIONS.has(token.text) && !countryOfDemonym(token.text)) return -1
   }
   return -1
 }

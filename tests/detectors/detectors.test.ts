@@ -616,6 +616,14 @@ describe('generic-plural', () => {
     const text = 'Airlines struggled. The airport asked the airlines to cancel flights. He asked the passengers for patience. It was among the children of the village.'
     expect(detector.check(text).findings).toEqual([])
   })
+  it('reads a nationality or a region before the group as a modifier, and troops and crowds as groups', () => {
+    expect(suggestions(detector, 'The Israeli troops will leave the city.')).toEqual([{actual: 'The Israeli troops', fixed: 'Israeli troops will leave the city.'}])
+    expect(suggestions(detector, 'The Western leaders urged restraint.')[0]?.fixed).toBe('Western leaders urged restraint.')
+    expect(suggestions(detector, 'The crowds gathered outside.')[0]?.fixed).toBe('Crowds gathered outside.')
+  })
+  it('leaves a capitalized word before the group that is not a nationality alone', () => {
+    expect(detector.check('The Obama officials said nothing. The Supreme leaders met.').findings).toEqual([])
+  })
 })
 
 describe('article-first-mention', () => {
