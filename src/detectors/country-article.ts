@@ -8,7 +8,7 @@ import type {VFile} from 'vfile'
 import {actorAt} from '../entities/actors.js'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
-import {FUNCTION_WORDS} from './lexicon.js'
+import {capitalize, FUNCTION_WORDS} from './lexicon.js'
 
 /** English country names that take "the". */
 const TAKES_THE = /^(United |Republic|Central African|Dominican|Czech|Democratic|Holy See|Vatican)|s$|^(Gambia|Congo|Bahamas|Philippines|Netherlands|Maldives|Seychelles|Comoros)$/
@@ -49,7 +49,8 @@ export default function retextCountryArticle() {
           reason: `Unexpected \`${article.text}\` before \`${text}\`, expected no article`,
           start: article.start,
           end: name[name.length - 1].end,
-          expected: [text],
+          // "The neighboring South Sudan" opens a sentence: "Neighboring South Sudan".
+          expected: [article.text === 'The' ? capitalize(text) : text],
           category: 'grammar',
           level: 'warning',
           apply: 'review',

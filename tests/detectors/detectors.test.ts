@@ -241,6 +241,9 @@ describe('country-article', () => {
     expect(suggestions(detector, 'snow melting in the Kazakhstan.')).toEqual([{actual: 'the Kazakhstan', fixed: 'snow melting in Kazakhstan.'}])
     expect(suggestions(detector, 'It was felt in the neighboring Thailand, too.')).toEqual([{actual: 'the neighboring Thailand', fixed: 'It was felt in neighboring Thailand, too.'}])
   })
+  it('keeps the capital of a sentence it opens', () => {
+    expect(suggestions(detector, 'The neighboring Kenya and Uganda closed the border.')).toEqual([{actual: 'The neighboring Kenya', fixed: 'Neighboring Kenya and Uganda closed the border.'}])
+  })
   it('keeps it where the name takes it or is a modifier', () => {
     expect(detector.check('the United States, the Netherlands, the Kazakhstan government, the Israel-Hamas talks, the southern Lebanon region, the neighboring Netherlands').findings).toEqual([])
     expect(detector.check('the Europe of the 1930s, the Asia that we knew, the Europe League').findings).toEqual([])
