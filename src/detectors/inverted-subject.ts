@@ -56,8 +56,11 @@ const SPEAKERS = new Set([
   'investigators', 'committee', 'council', 'embassy', 'mission', 'staff', 'source', 'sources', 'witnesses',
   'rescuers', 'service', 'center', 'centre', 'organization', 'organisation', 'agency', 'newspaper', 'channel',
   'publication', 'head', 'chief', 'director', 'chairman', 'president', 'secretary', 'leader', 'leaders', 'lawyer',
-  'lawyers', 'correspondent', 'broadcaster', 'regulator', 'cabinet', 'kremlin', 'pentagon',
+  'lawyers', 'correspondent', 'broadcaster', 'regulator', 'cabinet', 'kremlin', 'pentagon', 'family', 'relatives',
+  'team', 'club', 'label', 'publisher', 'manager', 'agent',
 ])
+// "…, reported his family": a possessive opens the subject as "the" does.
+const SUBJECT_OPENERS = new Set(['the', 'his', 'her', 'their', 'its'])
 
 /** Words that end the subject noun phrase: what follows it is an adjunct, not part of the name. */
 const PHRASE_ENDS = new Set([
@@ -159,7 +162,7 @@ function reportingInversions(tokens: Token[], text: string, emit: (start: number
     }
     if (last === i + skip || !speaker) continue
     const first = tokens[i + 1 + skip]
-    if (!(first.norm === 'the' || isCapitalized(first))) continue
+    if (!(SUBJECT_OPENERS.has(first.norm) || isCapitalized(first))) continue
     // The phrase must close the clause, or lead into an adjunct ("… the alliance after a meeting").
     const next = tokens[last + 1]
     if (next && !endsClause(next) && !PHRASE_ENDS.has(next.norm)) continue

@@ -313,6 +313,11 @@ describe('demonym-side before a name', () => {
 
 describe('inverted-subject', () => {
   const detector = withDetector('inverted-subject')
+  it('reads a possessive as the start of the reporter', () => {
+    expect(suggestions(detector, 'The singer died at 76, reported his family on Tuesday.')).toEqual([
+      {actual: 'reported his family', fixed: 'The singer died at 76, his family said on Tuesday.'},
+    ])
+  })
   it('puts the reporter before a report verb that came first', () => {
     expect(suggestions(detector, 'Ten drones were downed, reported the Air Forces.')).toEqual([
       {actual: 'reported the Air Forces', fixed: 'Ten drones were downed, the Air Forces said.'},
