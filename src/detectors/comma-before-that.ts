@@ -1,6 +1,6 @@
 /**
- * A comma before "that" after a verb of saying or an adjective: "He said, that the talks failed",
- * "It is clear, that…". Russian punctuation requires the comma before «что»; English has none.
+ * A comma before "that" after a verb of saying, an adjective or a noun that takes a clause: "He said,
+ * that the talks failed", "It is clear, that…", "expressed the concern, that…". Russian punctuation requires the comma before «что»; English has none.
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
@@ -12,7 +12,9 @@ import {SAYING_VERBS} from './lexicon.js'
 const SAYING_WORDS = new Set([...SAYING_VERBS].flatMap((lemma) => Object.values(formsOf(lemma))))
 // Adjectives that take a "that" clause: "It is clear that…".
 const THAT_ADJECTIVES = new Set(['clear', 'obvious', 'evident', 'known', 'likely', 'possible', 'important', 'sure', 'certain', 'aware', 'convinced', 'confident', 'glad', 'afraid', 'noteworthy', 'true', 'unclear', 'unlikely', 'worried', 'concerned', 'necessary', 'essential', 'significant', 'notable', 'plain', 'apparent'])
-const takesThatClause = (word: string): boolean => SAYING_WORDS.has(word) || THAT_ADJECTIVES.has(word)
+// Nouns that take one: "expressed concern that…", "the fact that…".
+const THAT_NOUNS = new Set(['concern', 'concerns', 'fear', 'fears', 'hope', 'hopes', 'confidence', 'belief', 'conviction', 'assurance', 'assurances', 'fact', 'impression', 'opinion', 'suspicion', 'suspicions', 'certainty', 'expectation', 'expectations', 'confirmation', 'evidence', 'guarantee', 'guarantees'])
+const takesThatClause = (word: string): boolean => SAYING_WORDS.has(word) || THAT_ADJECTIVES.has(word) || THAT_NOUNS.has(word)
 
 export default function retextCommaBeforeThat() {
   return (tree: Root, file: VFile): undefined => {
@@ -22,7 +24,7 @@ export default function retextCommaBeforeThat() {
         if (comma.text !== ',' || that.norm !== 'that' || !takesThatClause(before.norm)) continue
         // "said, that is, …" introduces an aside; "How ironic, they say, that …" closes one.
         if (tokens[i + 2]?.norm === 'is' && tokens[i + 3]?.text === ',') continue
-        if (tokens[i - 3]?.text === ',' || tokens[i - 2]?.text === ',') continue
+        if (tokens[i - 4]?.text === ',' || tokens[i - 3]?.text === ',' || tokens[i - 2]?.text === ',') continue
         report(file, {
           source: 'comma-before-that',
           ruleId: 'comma-before-that',

@@ -232,6 +232,12 @@ describe('comma-before-that', () => {
   })
   it('leaves asides alone', () => {
     expect(detector.check('He said, that is, nothing. How ironic, they say, that politics divides.').findings).toEqual([])
+    expect(detector.check('I believe, with abiding conviction, that the people will prevail.').findings).toEqual([])
+  })
+  it('removes it after a noun that takes a clause', () => {
+    expect(suggestions(detector, 'Critics expressed concern, that it could hurt competition.')).toEqual([
+      {actual: ', ', fixed: 'Critics expressed concern that it could hurt competition.'},
+    ])
   })
 })
 
