@@ -260,6 +260,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 const EVENT_VERBS = new Set([
   'disappeared', 'vanished', 'appeared', 'occurred', 'happened', 'arrived', 'died', 'perished', 'collapsed', 'erupted',
   'exploded', 'began', 'started', 'ended', 'remained', 'awoke', 'woke', 'flared', 'resumed', 'broke', 'burst',
+  'sank', 'capsized', 'crashed', 'derailed', 'emerged', 'surfaced', 'prevailed', 'reigned',
 ])
 /** A noun phrase of time is an adjunct, not a subject: "was arrested the next day". */
 const TIME_WORDS = new Set([
@@ -279,6 +280,8 @@ function placePhraseEnd(tokens: Token[], from: number): number {
   const nounPhrase = (): boolean => {
     if (DETERMINERS.has(tokens[k]?.norm ?? '')) {
       k++
+      // "the two countries": a count before the noun is part of the phrase.
+      if (PAIR_COUNTS.has(tokens[k]?.norm ?? '')) k++
       if (!isWord(tokens[k]) || isCapitalized(tokens[k]) || DETERMINERS.has(tokens[k].norm)) return false
       k++
       return true
@@ -297,14 +300,23 @@ function placePhraseEnd(tokens: Token[], from: number): number {
 }
 
 const CLAUSE_BREAKS = new Set([',', 'and', ';'])
+const PAIR_COUNTS = new Set(['two', 'three', 'both'])
+
+/** Length of "for the first time", "again" or "also" after the place phrase: an adjunct before the verb. */
+function adjunctBeforeVerb(tokens: Token[], at: number): number {
+  if (tokens[at]?.norm === 'again' || tokens[at]?.norm === 'also') return 1
+  if (tokens[at]?.norm === 'for' && tokens[at + 1]?.norm === 'the' && tokens[at + 3]?.norm === 'time' && /^(first|second|third|last)$/.test(tokens[at + 2]?.norm ?? '')) return 4
+  return 0
+}
 
 /** "In the kindergarten was damaged the facade." "In the school was opened a vaccination point." */
 function trailingDefiniteSubjects(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
   for (let start = 0; start < tokens.length; start++) {
     // A clause opens the sentence, or follows a comma or "and".
     if (start > 0 && !CLAUSE_BREAKS.has(tokens[start - 1].norm)) continue
-    const verbAt = placePhraseEnd(tokens, start)
-    if (verbAt < 0) continue
+    const phraseEnd = placePhraseEnd(tokens, start)
+    if (phraseEnd < 0) continue
+    const verbAt = phraseEnd + adjunctBeforeVerb(tokens, phraseEnd)
     let k = verbAt
     const verb = tokens[k]
     if (!verb) continue
@@ -317,13 +329,20 @@ function trailingDefiniteSubjects(tokens: Token[], text: string, emit: (start: n
     // "was damaged the facade", "was opened an additional vaccination point".
     if (!/^(the|a|an)$/.test(tokens[k]?.norm ?? '')) continue
     let end = k + 1
-    while (end < k + 4 && isWord(tokens[end]) && tokens[end].norm !== 'and' && !PHRASE_ENDS.has(tokens[end].norm)) end++
-    if (end === k + 1 || !(endsClause(tokens[end]) || tokens[end].norm === 'and')) continue
+    while (end < k + 4 && isWord(tokens[end]) && tokens[end].norm !== 'and' && !PHRASE_ENDS.has(tokens[end].norm) && tokens[end].norm !== 'of') end++
+    if (end === k + 1) continue
     const subjectTokens = tokens.slice(k, end)
     if (subjectTokens.some((token) => TIME_WORDS.has(token.norm) || isNumber(token))) continue
     const subject = text.slice(tokens[k].start, tokens[end - 1].end)
     const predicate = text.slice(verb.start, tokens[k - 1].end)
-    emit(verb.start, tokens[end - 1].end, `Unexpected subject after its verb in \`${predicate} ${subject}\`, expected \`${subject} ${predicate}\``, [`${subject} ${predicate}`])
+    if (endsClause(tokens[end]) || tokens[end].norm === 'and') {
+      emit(verb.start, tokens[end - 1].end, `Unexpected subject after its verb in \`${predicate} ${subject}\`, expected \`${subject} ${predicate}\``, [`${subject} ${predicate}`])
+      continue
+    }
+    // "was confirmed an outbreak of the virus", "sank a ferry with 60 people": the subject runs on
+    // into a phrase of its own, and where the verb goes is the writer's call.
+    if (tokens[end].norm === 'of' || PHRASE_ENDS.has(tokens[end].norm))
+      emit(verb.start, tokens[end - 1].end, `Unexpected subject after its verb in \`${predicate} ${subject}\`: put \`${subject}\` and what describes it before \`${predicate}\``, [])
   }
 }
 
