@@ -14,6 +14,7 @@ const SAYING_WORDS = new Set([...SAYING_VERBS].flatMap((lemma) => Object.values(
 const THAT_ADJECTIVES = new Set(['clear', 'obvious', 'evident', 'known', 'likely', 'possible', 'important', 'sure', 'certain', 'aware', 'convinced', 'confident', 'glad', 'afraid', 'noteworthy', 'true', 'unclear', 'unlikely', 'worried', 'concerned', 'necessary', 'essential', 'significant', 'notable', 'plain', 'apparent'])
 // Nouns that take one: "expressed concern that…", "the fact that…".
 const THAT_NOUNS = new Set(['concern', 'concerns', 'fear', 'fears', 'hope', 'hopes', 'confidence', 'belief', 'conviction', 'assurance', 'assurances', 'fact', 'impression', 'opinion', 'suspicion', 'suspicions', 'certainty', 'expectation', 'expectations', 'confirmation', 'evidence', 'guarantee', 'guarantees'])
+const TOLD_OBJECTS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'reporters', 'journalists', 'lawmakers', 'parliament', 'voters', 'investors', 'supporters'])
 const takesThatClause = (word: string): boolean => SAYING_WORDS.has(word) || THAT_ADJECTIVES.has(word) || THAT_NOUNS.has(word)
 
 export default function retextCommaBeforeThat() {
@@ -21,7 +22,10 @@ export default function retextCommaBeforeThat() {
     for (const {tokens} of sentencesOf(tree, file)) {
       for (let i = 1; i + 1 < tokens.length; i++) {
         const [before, comma, that] = [tokens[i - 1], tokens[i], tokens[i + 1]]
-        if (comma.text !== ',' || that.norm !== 'that' || !takesThatClause(before.norm)) continue
+        if (comma.text !== ',' || that.norm !== 'that') continue
+        // "told reporters, that …": the verb's object may stand between it and the comma.
+        const toldSomeone = TOLD_OBJECTS.has(before.norm) && SAYING_WORDS.has(tokens[i - 2]?.norm ?? '')
+        if (!takesThatClause(before.norm) && !toldSomeone) continue
         // "said, that is, …" introduces an aside; "How ironic, they say, that …" closes one.
         if (tokens[i + 2]?.norm === 'is' && tokens[i + 3]?.text === ',') continue
         if (tokens[i - 4]?.text === ',' || tokens[i - 3]?.text === ',' || tokens[i - 2]?.text === ',') continue

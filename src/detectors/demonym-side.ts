@@ -26,6 +26,18 @@ const INSTITUTIONS = new Set([
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'each', 'every', 'one', 'this', 'that', 'any', 'no'])
 
+/** Occupations a nationality and a name may frame: "the American scientist Mary Brunkow". */
+const PROFESSIONS = new Set(
+  ('scientist researcher physicist chemist biologist economist mathematician astronomer engineer inventor doctor surgeon ' +
+    'writer author novelist poet journalist reporter photographer filmmaker director actor actress singer rapper musician ' +
+    'composer pianist conductor artist painter sculptor architect designer chef model racer driver cyclist skier swimmer ' +
+    'runner sprinter player golfer boxer wrestler climber footballer striker goalkeeper coach businessman businesswoman ' +
+    'billionaire entrepreneur investor politician diplomat astronaut cosmonaut pilot activist dissident cardinal priest ' +
+    'bishop philosopher historian explorer')
+    .split(' ')
+    .flatMap((word) => [word, word.endsWith('man') ? word.slice(0, -3) + 'men' : word + 's']),
+)
+
 /** Demonyms that are also a state's name, which takes "the": the Vatican. */
 const NAMES_WITH_THE = new Set(['vatican'])
 
@@ -62,7 +74,10 @@ export default function retextDemonymSide() {
       for (let i = 0; i + 3 < tokens.length; i++) {
         const article = tokens[i]
         if (article.norm !== 'the') continue
-        const [demonym, given, surname] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]]
+        // "the American scientists Mary Brunkow and …": an occupation may stand between.
+        const role = PROFESSIONS.has(tokens[i + 2]?.norm ?? '') && tokens[i + 2].text === tokens[i + 2].norm ? 1 : 0
+        const [demonym, given, surname] = [tokens[i + 1], tokens[i + 2 + role], tokens[i + 3 + role]]
+        if (!given || !surname) continue
         if (!startsUpper(demonym.text) || !(countryOfDemonym(demonym.norm) || DEMONYM_NOUNS.has(demonym.norm))) continue
         // "the secretary of state of the Vatican Pietro Parolin": the state's own name, with its article.
         if (NAMES_WITH_THE.has(demonym.norm)) continue
@@ -72,7 +87,7 @@ export default function retextDemonymSide() {
         if (!isFirstName(given.text) && gazetteer.isCommonWord(given.norm)) continue
         if (surname.kind !== 'word' || !startsUpper(surname.text) || !surname.spaceBefore) continue
         // "the German Marshall Fund", "the American Henry Ford Museum" are institutions, not people.
-        const next = tokens[i + 4]
+        const next = tokens[i + 4 + role]
         if (INSTITUTIONS.has(surname.norm) || (next?.kind === 'word' && startsUpper(next.text) && next.spaceBefore)) continue
         report(file, {
           source: 'demonym-side',

@@ -234,6 +234,10 @@ describe('comma-before-that', () => {
     expect(detector.check('He said, that is, nothing. How ironic, they say, that politics divides.').findings).toEqual([])
     expect(detector.check('I believe, with abiding conviction, that the people will prevail.').findings).toEqual([])
   })
+  it('removes it after a verb of saying and its object', () => {
+    expect(suggestions(detector, 'He told reporters, that he had not expected it.')).toEqual([{actual: ', ', fixed: 'He told reporters that he had not expected it.'}])
+    expect(detector.check('He met reporters, that day.').findings).toEqual([])
+  })
   it('removes it after a noun that takes a clause', () => {
     expect(suggestions(detector, 'Critics expressed concern, that it could hurt competition.')).toEqual([
       {actual: ', ', fixed: 'Critics expressed concern that it could hurt competition.'},
@@ -314,6 +318,12 @@ describe('demonym-side before a name', () => {
   })
   it('leaves institutions and plain nationality phrases alone', () => {
     expect(detector.check('He joined the German Marshall Fund. The American Henry Ford Museum Trust opened. The American team won.').findings).toEqual([])
+    expect(detector.check('The American scientists said so. The British drivers Club met.').findings).toEqual([])
+  })
+  it('reads an occupation between the nationality and the name', () => {
+    expect(suggestions(detector, 'It went to the American scientists Mary Brunkow and Fred Ramsdell.')).toEqual([
+      {actual: 'the American', fixed: 'It went to American scientists Mary Brunkow and Fred Ramsdell.'},
+    ])
   })
 })
 
