@@ -8,6 +8,7 @@ import type {VFile} from 'vfile'
 import {actorAt} from '../entities/actors.js'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
+import {isPastForm} from '../rules/inflect.js'
 import {capitalize, FUNCTION_WORDS} from './lexicon.js'
 
 /** English country names that take "the". */
@@ -38,8 +39,9 @@ export default function retextCountryArticle() {
         const found = actorAt(tokens, i + 1 + described) ?? continentAt(tokens, i + 1 + described)
         if (!found || found.actor.kind !== 'country' || TAKES_THE.test(found.actor.name)) continue
         const next = tokens[found.end]
-        // The name as a modifier ("the Israel-Hamas talks", "the Kazakhstan government") is fine.
-        if (next && next.kind === 'word' && !FUNCTION_WORDS.has(next.norm)) continue
+        // The name as a modifier ("the Israel-Hamas talks", "the Kazakhstan government") is fine;
+        // after a place adjective a verb may follow the name ("in the central Vietnam grew to 41").
+        if (next && next.kind === 'word' && !FUNCTION_WORDS.has(next.norm) && !(described && isPastForm(next.norm))) continue
         if (next && /^['’]s?$/.test(next.text)) continue
         const name = tokens.slice(i + 1, found.end)
         const text = String(file.value).slice(name[0].start, name[name.length - 1].end)

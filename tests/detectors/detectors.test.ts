@@ -251,6 +251,10 @@ describe('country-article', () => {
     expect(suggestions(detector, 'snow melting in the Kazakhstan.')).toEqual([{actual: 'the Kazakhstan', fixed: 'snow melting in Kazakhstan.'}])
     expect(suggestions(detector, 'It was felt in the neighboring Thailand, too.')).toEqual([{actual: 'the neighboring Thailand', fixed: 'It was felt in neighboring Thailand, too.'}])
   })
+  it('reads a verb after a place adjective and the name as the clause going on', () => {
+    expect(suggestions(detector, 'Floods in the central Vietnam killed 41 people.')).toEqual([{actual: 'the central Vietnam', fixed: 'Floods in central Vietnam killed 41 people.'}])
+    expect(detector.check('the Vietnam veterans marched').findings).toEqual([])
+  })
   it('keeps the capital of a sentence it opens', () => {
     expect(suggestions(detector, 'The neighboring Kenya and Uganda closed the border.')).toEqual([{actual: 'The neighboring Kenya', fixed: 'Neighboring Kenya and Uganda closed the border.'}])
   })
