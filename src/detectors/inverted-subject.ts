@@ -131,6 +131,16 @@ function timeAdjunctLength(tokens: Token[], from: number): number {
 }
 
 /** "…, reported the press service of the court." "…, reported on Wednesday the local authorities." */
+/** The index of an acronym (AFAD, NASA) that closes the clause within a few words of `from`, if any. */
+function acronymNameEnd(tokens: Token[], from: number): number | undefined {
+  for (let k = from; k < tokens.length && k < from + 6; k++) {
+    const token = tokens[k]
+    if (!isWord(token)) return undefined
+    if (/^\p{Lu}{2,}$/u.test(token.text) && (k + 1 === tokens.length || endsClause(tokens[k + 1]))) return k
+  }
+  return undefined
+}
+
 function reportingInversions(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
   for (let i = 1; i < tokens.length; i++) {
     const verb = tokens[i]
@@ -163,6 +173,9 @@ function reportingInversions(tokens: Token[], text: string, emit: (start: number
     if (last === i + skip || !speaker) continue
     const first = tokens[i + 1 + skip]
     if (!(SUBJECT_OPENERS.has(first.norm) || isCapitalized(first))) continue
+    // «агентство по чрезвычайным ситуациям AFAD»: a phrase that ends the clause with an acronym
+    // is the agency's name, not an adjunct ("… the agency on the emergency situations AFAD").
+    last = acronymNameEnd(tokens, last + 1) ?? last
     // The phrase must close the clause, or lead into an adjunct ("… the alliance after a meeting").
     const next = tokens[last + 1]
     if (next && !endsClause(next) && !PHRASE_ENDS.has(next.norm)) continue

@@ -333,6 +333,11 @@ describe('demonym-side before a name', () => {
 
 describe('inverted-subject', () => {
   const detector = withDetector('inverted-subject')
+  it('keeps an agency named by a phrase and an acronym whole', () => {
+    expect(suggestions(detector, 'One person died, reported the agency on the emergency situations AFAD.')).toEqual([
+      {actual: 'reported the agency on the emergency situations AFAD', fixed: 'One person died, the agency on the emergency situations AFAD said.'},
+    ])
+  })
   it('reads a possessive as the start of the reporter', () => {
     expect(suggestions(detector, 'The singer died at 76, reported his family on Tuesday.')).toEqual([
       {actual: 'reported his family', fixed: 'The singer died at 76, his family said on Tuesday.'},
