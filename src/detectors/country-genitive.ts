@@ -22,7 +22,7 @@ const FORCES = new Set(['naval', 'armed', 'air', 'ground', 'security', 'special'
 // "Minister of Foreign Affairs of Iran Abbas Araghchi" → "Iranian Foreign Minister Abbas Araghchi".
 const TITLE_NAMES: Record<string, string> = {
   President: 'President', 'Prime Minister': 'Prime Minister', 'Foreign Minister': 'Foreign Minister',
-  'Defense Minister': 'Defense Minister', 'Defence Minister': 'Defence Minister', King: 'King', Queen: 'Queen',
+  'Defense Minister': 'Defense Minister', 'Defence Minister': 'Defence Minister', King: 'King', Queen: 'Queen', 'Queen Mother': 'Queen Mother', 'Crown Prince': 'Crown Prince',
   Emir: 'Emir', Chancellor: 'Chancellor', 'Minister of Foreign Affairs': 'Foreign Minister',
   'Minister of Defense': 'Defense Minister', 'Minister of Defence': 'Defence Minister', 'Minister of Finance': 'Finance Minister',
   'Minister of Internal Affairs': 'Interior Minister', 'Minister of Justice': 'Justice Minister', 'Minister of Economy': 'Economy Minister',

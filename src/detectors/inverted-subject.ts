@@ -57,7 +57,7 @@ const SPEAKERS = new Set([
   'rescuers', 'service', 'center', 'centre', 'organization', 'organisation', 'agency', 'newspaper', 'channel',
   'publication', 'head', 'chief', 'director', 'chairman', 'president', 'secretary', 'leader', 'leaders', 'lawyer',
   'lawyers', 'correspondent', 'broadcaster', 'regulator', 'cabinet', 'kremlin', 'pentagon', 'family', 'relatives',
-  'team', 'club', 'label', 'publisher', 'manager', 'agent',
+  'team', 'club', 'label', 'publisher', 'manager', 'agent', 'palace', 'household', 'bureau',
 ])
 // "…, reported his family": a possessive opens the subject as "the" does.
 const SUBJECT_OPENERS = new Set(['the', 'his', 'her', 'their', 'its'])
