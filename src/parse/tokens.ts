@@ -59,6 +59,9 @@ export function normalizeText(value: string): string {
 }
 
 const LOWER_CASE_NOT_ABBREVIATIONS = /^(?:sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|sept)\.$/
+// parse-english also reads "War." as Warwickshire's abbreviation: "since the Cold War. It …" would
+// keep "War." as one word, and "the Cold War" would match no rule.
+const WORDS_NOT_ABBREVIATIONS = /^(?:War)\.$/
 
 /** A token's text: most words are one text node, read without walking the node. */
 function textOf(child: SentenceContent): string {
@@ -101,8 +104,8 @@ export function tokenizeSentence(sentence: Sentence, keepNodes = true): Token[] 
  */
 export function appendToken(tokens: Token[], kind: TokenKind, text: string, start: number, end: number, spaceBefore: boolean, newlineBefore: boolean, node?: Word): void {
   // parse-english reads "sun." or "mar." as the abbreviations of Sunday and March whatever their
-  // case; written in lower case they are a word and a full stop ("in the sun.").
-  if (kind === 'word' && text.length <= 5 && text.endsWith('.') && LOWER_CASE_NOT_ABBREVIATIONS.test(text)) {
+  // case; written in lower case they are a word and a full stop ("in the sun."). So is "War.".
+  if (kind === 'word' && text.length <= 5 && text.endsWith('.') && (LOWER_CASE_NOT_ABBREVIATIONS.test(text) || WORDS_NOT_ABBREVIATIONS.test(text))) {
     tokens.push({kind, text: text.slice(0, -1), norm: normalizeText(text.slice(0, -1)), start, end: end - 1, spaceBefore, newlineBefore})
     tokens.push({kind: 'punctuation', text: '.', norm: '.', start: end - 1, end, spaceBefore: false, newlineBefore: false})
     return

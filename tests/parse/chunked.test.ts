@@ -143,6 +143,12 @@ describe('the token view', () => {
     expect(tokens).toContain('Mar.')
   })
 
+  it('splits "War." from its full stop, which parse-english reads as an abbreviation', () => {
+    const tokens = parseSentences('It was a relic of the Cold War. It ended.').flatMap((sentence) => sentence.tokens.map((token) => token.text))
+    expect(tokens).toContain('War')
+    expect(tokens).not.toContain('War.')
+  })
+
   it('keeps a number with thousands separators as one token, but not a decimal comma or a spaced comma', () => {
     const [sentence] = parseSentences('He paid 1,000,000 dollars, then 12,50 and 3, 000.')
     const texts = sentence.tokens.map((token) => token.text)
