@@ -1,6 +1,7 @@
 /**
- * A comma before "that" after a verb of saying, an adjective or a noun that takes a clause: "He said,
- * that the talks failed", "It is clear, that…", "expressed the concern, that…". Russian punctuation requires the comma before «что»; English has none.
+ * A comma before "that" after a verb of saying (or its object), an adjective or a noun that takes a
+ * clause: "He said, that the talks failed", "told reporters, that", "It is clear, that…", "expressed
+ * the concern, that…". Russian punctuation requires the comma before «что»; English has none.
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'

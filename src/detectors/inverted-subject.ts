@@ -130,7 +130,6 @@ function timeAdjunctLength(tokens: Token[], from: number): number {
   return 0
 }
 
-/** "…, reported the press service of the court." "…, reported on Wednesday the local authorities." */
 /** The index of an acronym (AFAD, NASA) that closes the clause within a few words of `from`, if any. */
 function acronymNameEnd(tokens: Token[], from: number): number | undefined {
   for (let k = from; k < tokens.length && k < from + 6; k++) {
@@ -141,6 +140,7 @@ function acronymNameEnd(tokens: Token[], from: number): number | undefined {
   return undefined
 }
 
+/** "…, reported the press service of the court." "…, reported on Wednesday the local authorities." */
 function reportingInversions(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
   for (let i = 1; i < tokens.length; i++) {
     const verb = tokens[i]
