@@ -1,7 +1,8 @@
 /**
  * Linting rule files: what a rule author wants to hear before users do — regexes that can
  * backtrack catastrophically, two rules matching the same words, a rule that fires on its own
- * output (a loop) or whose output another rule rewrites (a chain), and rules without examples.
+ * output (a loop) or whose output another rule rewrites (a chain), a numbered capture that can only
+ * copy a fixed word (a miscounted "$N"), and rules without examples.
  */
 import {createPostedit} from '../processor.js'
 import {compileRuleSet, type CompiledRule, type CompiledRuleSet, type RuleVariant} from './compile.js'
@@ -14,9 +15,12 @@ export interface LintFinding {
   line: number
   ruleId: string
   severity: 'error' | 'warning'
-  kind: 'catastrophic-regex' | 'duplicate-match' | 'shadowed' | 'fires-on-own-output' | 'chain' | 'no-examples' | 'no-allow'
+  kind: 'catastrophic-regex' | 'duplicate-match' | 'shadowed' | 'fires-on-own-output' | 'chain' | 'no-examples' | 'no-allow' | 'fixed-capture'
   message: string
 }
+
+/** Words no replacement means to copy: a capture that can only be one of them was miscounted. */
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'and', 'or', 'as', 'into', 'about'])
 
 /** A quantified group that itself holds a quantifier: (a+)+, (\w*)*, (x|xy)+ — exponential on a near miss. */
 const NESTED_QUANTIFIER = /\((?:\?:)?[^()]*[+*][^()]*\)[+*{]|\((?:\?:)?[^()]*\|[^()]*\)[+*]\S*[+*]/
@@ -93,6 +97,23 @@ export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
       if (shadow)
         findings.push({...at(rule.spec), severity: 'warning', kind: 'shadowed', message: `never applies: rule ${shadow.source}/${shadow.id} (${shadow.spec.file}:${shadow.spec.line}) matches all it matches and wins`})
     }
+
+  // A numbered capture that can only be one fixed word copies that word: "$4" meant the choice after
+  // it ("the decision of the [conflict|…]" → "the resolution of the $4" gave "the the"). Counting
+  // elements by hand is where this goes wrong; a named capture cannot.
+  for (const set of compiled)
+    for (const rule of set.rules)
+      for (const variant of rule.variants)
+        for (const parts of variant.patterns)
+          for (const replacement of variant.replacements)
+            for (const part of replacement) {
+              const index = part.kind === 'capture' ? part.index : part.kind === 'inflect' ? part.capture : undefined
+              const element = index === undefined ? undefined : parts[index - 1]
+              if (!element || element.length !== 1 || element[0].atoms.length !== 1 || element[0].atoms[0].kind !== 'literal') continue
+              // A content word copied is a deliberate "[he]" or "[system]" that keeps its written case.
+              if (!FUNCTION_WORDS.has(element[0].atoms[0].norm)) continue
+              findings.push({...at(rule.spec), severity: 'warning', kind: 'fixed-capture', message: `"$${index}" can only copy the word "${element[0].atoms[0].exact}": check the element it counts to, or name the capture`})
+            }
 
   // Loops and chains: what the rules do to each rule's example output.
   const all = createPostedit({shippedRules: false, detectors: false}, compiled)

@@ -274,6 +274,18 @@ describe('postedit rules lint', () => {
     expect(result.stdout).toContain(`${file}:5  first  warning  chain: its output "prolong the truce" is rewritten by l/second`)
   })
 
+  it('reports a numbered capture that can only copy a fixed function word', () => {
+    const dir = tempDir()
+    const file = join(dir, 'c.yml')
+    writeFileSync(
+      file,
+      'rules:\n  - {id: miscounted, message: x, match: "the decision of the [conflict|crisis]", replace: "the resolution of the $4", examples: [{in: the decision of the conflict, out: the resolution of the the}], allow: [x]}\n  - {id: named, message: x, match: "the decision of the what=[conflict|crisis]", replace: "the resolution of the $what", examples: [{in: the decision of the conflict, out: the resolution of the conflict}], allow: [x]}\n',
+    )
+    const result = run(['rules', 'lint', file])
+    expect(result.stdout).toContain(`${file}:2  miscounted  warning  fixed-capture: "$4" can only copy the word "the"`)
+    expect(result.stdout).not.toMatch(/named {2}warning {2}fixed-capture/)
+  })
+
   it('reports a rule that another always beats as shadowed', () => {
     const dir = tempDir()
     const file = join(dir, 's.yml')
