@@ -130,6 +130,21 @@ function timeAdjunctLength(tokens: Token[], from: number): number {
   return 0
 }
 
+/**
+ * The end of an institution's name that goes on past "for": "the Centers for Disease Control", "the
+ * Institute for the Study of War" — a capitalized head, "for", and words to the clause's end, none
+ * of them a time ("… the Air Forces for the third day" is an adjunct).
+ */
+function nameAfterFor(tokens: Token[], last: number): number | undefined {
+  if (!isCapitalized(tokens[last]) || tokens[last + 1]?.norm !== 'for') return undefined
+  for (let k = last + 2; k < tokens.length && k < last + 8; k++) {
+    const token = tokens[k]
+    if (endsClause(token)) return k - 1 > last + 1 ? k - 1 : undefined
+    if (!isWord(token) || isNumber(token) || WEEKDAYS.has(token.norm) || MONTHS.has(token.norm) || TIME_WORDS.has(token.norm)) return undefined
+  }
+  return undefined
+}
+
 /** The index of an acronym (AFAD, NASA) that closes the clause within a few words of `from`, if any. */
 function acronymNameEnd(tokens: Token[], from: number): number | undefined {
   for (let k = from; k < tokens.length && k < from + 6; k++) {
@@ -175,7 +190,7 @@ function reportingInversions(tokens: Token[], text: string, emit: (start: number
     if (!(SUBJECT_OPENERS.has(first.norm) || isCapitalized(first))) continue
     // «агентство по чрезвычайным ситуациям AFAD»: a phrase that ends the clause with an acronym
     // is the agency's name, not an adjunct ("… the agency on the emergency situations AFAD").
-    last = acronymNameEnd(tokens, last + 1) ?? last
+    last = acronymNameEnd(tokens, last + 1) ?? nameAfterFor(tokens, last) ?? last
     // The phrase must close the clause, or lead into an adjunct ("… the alliance after a meeting").
     const next = tokens[last + 1]
     if (next && !endsClause(next) && !PHRASE_ENDS.has(next.norm)) continue

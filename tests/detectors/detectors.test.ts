@@ -338,6 +338,10 @@ describe('inverted-subject', () => {
       {actual: 'reported the agency on the emergency situations AFAD', fixed: 'One person died, the agency on the emergency situations AFAD said.'},
     ])
   })
+  it('keeps an institution named past "for" whole, but not a time adjunct', () => {
+    expect(suggestions(detector, 'Cases topped 1,500, reported the Centers for control of diseases.')[0]?.fixed).toBe('Cases topped 1,500, the Centers for control of diseases said.')
+    expect(suggestions(detector, 'Ten drones fell, reported the Air Forces for the third day.')[0]?.actual).toBe('reported the Air Forces')
+  })
   it('reads a possessive as the start of the reporter', () => {
     expect(suggestions(detector, 'The singer died at 76, reported his family on Tuesday.')).toEqual([
       {actual: 'reported his family', fixed: 'The singer died at 76, his family said on Tuesday.'},
