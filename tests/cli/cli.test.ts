@@ -274,26 +274,27 @@ describe('postedit rules lint', () => {
     expect(result.stdout).toContain(`${file}:5  first  warning  chain: its output "prolong the truce" is rewritten by l/second`)
   })
 
+  /** Writes a rule file named `name` into a fresh folder and lints it. */
+  const lintRules = (name: string, text: string) => {
+    const file = join(tempDir(), name)
+    writeFileSync(file, text)
+    return {file, result: run(['rules', 'lint', file])}
+  }
+
   it('reports a numbered capture that can only copy a fixed function word', () => {
-    const dir = tempDir()
-    const file = join(dir, 'c.yml')
-    writeFileSync(
-      file,
+    const {file, result} = lintRules(
+      'c.yml',
       'rules:\n  - {id: miscounted, message: x, match: "the decision of the [conflict|crisis]", replace: "the resolution of the $4", examples: [{in: the decision of the conflict, out: the resolution of the the}], allow: [x]}\n  - {id: named, message: x, match: "the decision of the what=[conflict|crisis]", replace: "the resolution of the $what", examples: [{in: the decision of the conflict, out: the resolution of the conflict}], allow: [x]}\n',
     )
-    const result = run(['rules', 'lint', file])
     expect(result.stdout).toContain(`${file}:2  miscounted  warning  fixed-capture: "$4" can only copy the word "the"`)
     expect(result.stdout).not.toMatch(/named {2}warning {2}fixed-capture/)
   })
 
   it('reports a rule that another always beats as shadowed', () => {
-    const dir = tempDir()
-    const file = join(dir, 's.yml')
-    writeFileSync(
-      file,
+    const {file, result} = lintRules(
+      's.yml',
       'rules:\n  - {id: strong, message: x, level: error, match: "[expand|widen] the truce", replace: extend the truce, examples: [{in: expand the truce, out: extend the truce}], allow: [x]}\n  - {id: weak, message: x, level: suggestion, match: expand the truce, replace: prolong the truce, examples: [{in: expand the truce, out: prolong the truce}], allow: [x]}\n',
     )
-    const result = run(['rules', 'lint', file])
     expect(result.stdout).toContain(`${file}:3  weak  warning  shadowed: never applies: rule s/strong`)
     expect(result.stdout).not.toMatch(/strong {2}warning {2}shadowed/)
   })
