@@ -19,8 +19,12 @@ export interface LintFinding {
   message: string
 }
 
-/** Words no replacement means to copy: a capture that can only be one of them was miscounted. */
-const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'and', 'or', 'as', 'into', 'about'])
+/**
+ * Articles, prepositions and conjunctions: no replacement means to copy one, so a capture that can
+ * only be one of them was miscounted. Not the detectors' FUNCTION_WORDS, which hold pronouns too: a
+ * pattern's "[he]" copied as "$1" keeps the pronoun's written case on purpose.
+ */
+const NEVER_COPIED = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'and', 'or', 'as', 'into', 'about'])
 
 /** A quantified group that itself holds a quantifier: (a+)+, (\w*)*, (x|xy)+ — exponential on a near miss. */
 const NESTED_QUANTIFIER = /\((?:\?:)?[^()]*[+*][^()]*\)[+*{]|\((?:\?:)?[^()]*\|[^()]*\)[+*]\S*[+*]/
@@ -110,8 +114,8 @@ export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
               const index = part.kind === 'capture' ? part.index : part.kind === 'inflect' ? part.capture : undefined
               const element = index === undefined ? undefined : parts[index - 1]
               if (!element || element.length !== 1 || element[0].atoms.length !== 1 || element[0].atoms[0].kind !== 'literal') continue
-              // A content word copied is a deliberate "[he]" or "[system]" that keeps its written case.
-              if (!FUNCTION_WORDS.has(element[0].atoms[0].norm)) continue
+              // A content word or a pronoun copied is a deliberate "[he]" or "[system]" that keeps its written case.
+              if (!NEVER_COPIED.has(element[0].atoms[0].norm)) continue
               findings.push({...at(rule.spec), severity: 'warning', kind: 'fixed-capture', message: `"$${index}" can only copy the word "${element[0].atoms[0].exact}": check the element it counts to, or name the capture`})
             }
 
