@@ -9,7 +9,7 @@ import {DETECTOR_NAMES, DETECTORS, type DetectorName} from './detectors/index.js
 import {findingsOf, pointAt, report} from './findings.js'
 import {fixToFixpoint, type FixResult} from './fix/fixpoint.js'
 import retextEnglishChunked, {splitIntoChunks, splitIntoWindows} from './parse/chunked-english.js'
-import type {TokenSentence} from './parse/tokens.js'
+import {firstOffsetsOf, type TokenSentence} from './parse/tokens.js'
 import {mapSpan, type EditRound} from './fix/offset-map.js'
 import {compileRuleSet, type CompiledRuleSet} from './rules/compile.js'
 import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from './rules/load.js'
@@ -119,8 +119,8 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
       const part = checkWhole(new VFile({value: text.slice(window.start, window.end), data: {postedit: {wordsBefore, apostrophe}}}))
       for (const finding of part.findings)
         report(file, {...finding, start: finding.start.offset + window.start, end: finding.end.offset + window.start})
-      for (const {tokens} of (part.file.data as {postedit?: {sentences?: TokenSentence[]}}).postedit?.sentences ?? [])
-        for (const token of tokens) wordsBefore.add(token.norm)
+      for (const word of firstOffsetsOf((part.file.data as {postedit?: {sentences?: TokenSentence[]}}).postedit?.sentences ?? []).keys())
+        wordsBefore.add(word)
     }
     return {file, findings: findingsOf(file)}
   }

@@ -121,3 +121,98 @@ function skipGroup(source: string, start: number): number {
   }
   return -1
 }
+
+// A plain word at the head of an alternative: letters, or a class of one letter in both cases ([Tt]).
+const LEADING_WORD = /^(?:[A-Za-z]|\[(?:[A-Z][a-z]|[a-z][A-Z])\])+/
+
+/**
+ * Sets of words, lower-cased, such that every match of `regex` holds a word of each set as a whole
+ * word (a maximal run of `\w`): one set per top-level group that every match passes through and
+ * whose alternatives each begin with a plain word bounded on both sides — by `\b` or a non-word
+ * character (a space, a hyphen) before the group, and inside the alternative or after the group. None for a
+ * case-insensitive pattern or one with a top-level alternation. A paragraph holding no word of a
+ * set cannot match, which a look-up in the paragraph's words tells faster than the regex does.
+ */
+export function requiredWordChoices(regex: RegExp): Array<ReadonlySet<string>> {
+  if (regex.flags.includes('i')) return []
+  const source = regex.source
+  const choices: Array<ReadonlySet<string>> = []
+  // Whether the pattern requires a word boundary just before the current position.
+  let boundedBefore = false
+  for (let i = 0; i < source.length; ) {
+    const char = source[i]
+    if (char === '|') return []
+    if (char === '(' || char === '[') {
+      const end = skipGroup(source, i)
+      if (end < 0) return []
+      const quantifier = QUANTIFIER_START.exec(source.slice(end))
+      const lookaround = char === '(' && /^\(\?<?[=!]/.test(source.slice(i, i + 4))
+      if (char === '(' && !lookaround && !quantifier && boundedBefore) {
+        const words = leadingWords(source.slice(i, end), boundedAt(source.slice(end)))
+        if (words) choices.push(words)
+      }
+      // A lookaround takes no characters: what stood before it still stands before what follows.
+      if (!lookaround || quantifier) boundedBefore = false
+      i = end + (quantifier ? quantifier[0].length + (source[end + quantifier[0].length] === '?' ? 1 : 0) : 0)
+      continue
+    }
+    const width = char === '\\' ? escapeWidth(source, i) : 1
+    boundedBefore = boundedAt(source.slice(i))
+    i += width
+  }
+  // A word the required literal text holds between two non-word characters is a whole word of every match.
+  for (const [word] of (requiredLiteral(regex) ?? '').matchAll(/(?<=[^\w])[A-Za-z]+(?=[^\w])/g)) choices.push(new Set([word.toLowerCase()]))
+  return choices
+}
+
+/** The first words of a group's alternatives, or undefined when one does not begin with a bounded plain word. */
+function leadingWords(group: string, boundedAfter: boolean): Set<string> | undefined {
+  const body = group.slice(/^\((?:\?:|\?<[A-Za-z_$][\w$]*>)?/.exec(group)![0].length, -1)
+  if (body.startsWith('?')) return undefined
+  const words = new Set<string>()
+  for (const alternative of topLevelAlternatives(body)) {
+    const word = LEADING_WORD.exec(alternative)?.[0]
+    if (!word) return undefined
+    const rest = alternative.slice(word.length)
+    if (!(rest === '' ? boundedAfter : boundedAt(rest))) return undefined
+    words.add(word.replace(/\[(.).\]/g, '$1').toLowerCase())
+  }
+  return words
+}
+
+/**
+ * Whether the pattern text requires a word boundary at its start: `\\b`, or a character that is
+ * not a word character (a space, a hyphen, an escaped full stop) that no quantifier makes optional.
+ */
+function boundedAt(rest: string): boolean {
+  if (rest.startsWith('\\b')) return true
+  const width = nonWordLiteralWidth(rest)
+  return width > 0 && !QUANTIFIER_START.test(rest.slice(width))
+}
+
+/** How many pattern characters spell the literal non-word character `rest` starts with (0: none). */
+function nonWordLiteralWidth(rest: string): number {
+  const char = rest[0]
+  if (char === undefined) return 0
+  if (char === '\\') return LITERAL_ESCAPE.test(rest[1] ?? '') ? 2 : 0
+  return /^[^\w.^$?*+{}()[\]|]/.test(char) ? 1 : 0
+}
+
+function topLevelAlternatives(body: string): string[] {
+  const alternatives: string[] = []
+  let from = 0
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i]
+    if (char === '\\') i++
+    else if (char === '(' || char === '[') {
+      const end = skipGroup(body, i)
+      if (end < 0) return []
+      i = end - 1
+    } else if (char === '|') {
+      alternatives.push(body.slice(from, i))
+      from = i + 1
+    }
+  }
+  alternatives.push(body.slice(from))
+  return alternatives
+}

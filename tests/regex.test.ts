@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {cannotCrossLines, requiredLiteral} from '../src/regex.js'
+import {cannotCrossLines, requiredLiteral, requiredWordChoices} from '../src/regex.js'
 
 describe('cannotCrossLines', () => {
   it('holds for words, spaces, digits, word boundaries, lookarounds and letter properties', () => {
@@ -47,6 +47,49 @@ describe('requiredLiteral', () => {
       const literal = requiredLiteral(regex)!
       expect(literal, regex.source).toBeDefined()
       for (const match of text.matchAll(regex)) expect(match[0], regex.source).toContain(literal)
+    }
+  })
+})
+
+describe('requiredWordChoices', () => {
+  const words = (regex: RegExp): string[][] => requiredWordChoices(regex).map((set) => [...set])
+
+  it('reads a group of plain words bounded on both sides, lower-cased, by its first words', () => {
+    expect(words(/\b([Tt]he|[Aa]) (strike|walkout) of\b/g)).toEqual([['the', 'a'], ['strike', 'walkout']])
+    expect(words(/\b(prime minister|mayor)-(woman|Muslim)\b/g)).toEqual([['prime', 'mayor'], ['woman', 'muslim']])
+    expect(words(/(?<!not )\b(?:often|rarely) (is|was) seen/g)).toEqual([['often', 'rarely'], ['is', 'was']])
+  })
+
+  it('takes the words the required literal holds between non-word characters', () => {
+    expect(words(/(\d+) degrees (?:higher|warmer) than\b/g)).toEqual([['higher', 'warmer'], ['degrees']])
+  })
+
+  it('leaves out a group a match may skip or may meet inside a longer word', () => {
+    expect(words(/(senator|mayor) said/g)).toEqual([])
+    expect(words(/\b(senator|mayor)s? said/g)).toEqual([])
+    expect(words(/\b(senator|mayor)?\b said/g)).toEqual([])
+    expect(words(/\b(senators?|mayor) said/g)).toEqual([])
+    expect(words(/\b(senator|\w+ mayor) said/g)).toEqual([])
+    expect(words(/\b(big ?|large) deal/g)).toEqual([])
+    expect(words(/\b(senator|mayor) said|\bthe mayor/g)).toEqual([])
+    expect(words(/\b(senator|mayor) said/gi)).toEqual([])
+  })
+
+  it('names words every match holds as whole words', () => {
+    const cases: Array<[RegExp, string]> = [
+      [/\b([Tt]he|[Aa]) (strike|walkout) of\b/g, 'The strike of pilots and a walkout of staff; the strike-of-the-year.'],
+      [/\b(mayor|senator)-(woman|Muslim)\b/g, 'The mayor-woman met the senator-Muslim and ex-mayor-woman Ann.'],
+      [/(?<!not )\b(?:often|rarely) (is|was) seen/g, 'It often is seen; it rarely was seen, not often is seen.'],
+    ]
+    for (const [regex, text] of cases) {
+      const wholeWords = (part: string) => new Set(part.toLowerCase().match(/\w+/g))
+      let matches = 0
+      for (const match of text.matchAll(regex)) {
+        matches++
+        const around = text.slice(0, match.index + match[0].length + 1).slice(Math.max(0, match.index - 1))
+        for (const set of requiredWordChoices(regex)) expect([...set].some((word) => wholeWords(around).has(word)), `${regex} ${match[0]}`).toBe(true)
+      }
+      expect(matches, regex.source).toBeGreaterThan(1)
     }
   })
 })

@@ -168,13 +168,7 @@ export function wordsBefore(file: VFile): ReadonlySet<string> | undefined {
 
 /** Where each of `words` (norms) first stands in the document, as a file offset (-1: before this window). */
 export function firstMentions(sentences: TokenSentence[], words: Set<string>, file?: VFile): Map<string, number> {
-  let everyWord = firstOffsets.get(sentences)
-  if (!everyWord) {
-    // Several detectors ask about one document: every word's first offset is found in one pass.
-    everyWord = new Map()
-    for (const {tokens} of sentences) for (const token of tokens) if (!everyWord.has(token.norm)) everyWord.set(token.norm, token.start)
-    firstOffsets.set(sentences, everyWord)
-  }
+  const everyWord = firstOffsetsOf(sentences)
   const first = new Map<string, number>()
   const earlier = file ? wordsBefore(file) : undefined
   for (const word of words) {
@@ -182,6 +176,20 @@ export function firstMentions(sentences: TokenSentence[], words: Set<string>, fi
     if (offset !== undefined) first.set(word, offset)
   }
   return first
+}
+
+/**
+ * Every word (norm) of the sentences with the file offset where it first stands. Several detectors
+ * and the windowed check ask about one document: it is found in one pass and kept.
+ */
+export function firstOffsetsOf(sentences: TokenSentence[]): ReadonlyMap<string, number> {
+  let everyWord = firstOffsets.get(sentences)
+  if (!everyWord) {
+    everyWord = new Map()
+    for (const {tokens} of sentences) for (const token of tokens) if (!everyWord.has(token.norm)) everyWord.set(token.norm, token.start)
+    firstOffsets.set(sentences, everyWord)
+  }
+  return everyWord
 }
 
 const firstOffsets = new WeakMap<TokenSentence[], Map<string, number>>()

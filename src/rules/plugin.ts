@@ -5,8 +5,9 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
+import {FUNCTION_WORDS} from '../detectors/lexicon.js'
 import {sentencesOf, startsUpper, type Token, type TokenSentence} from '../parse/tokens.js'
-import {cannotCrossLines, execAll, requiredLiteral} from '../regex.js'
+import {cannotCrossLines, execAll, requiredLiteral, requiredWordChoices} from '../regex.js'
 import type {CompiledRule, CompiledRuleSet, Context, RuleVariant} from './compile.js'
 import {preserveCase, renderTemplate, replacementAlreadyThere, type MatchCaptures, type TemplatePart} from './replace.js'
 import {atSentenceStart, atomTokenIndexes, matchesCase, TokenIndex} from './token-index.js'
@@ -206,11 +207,18 @@ function regexMatches(
   paragraphText: (index: number) => string,
   wholeText: boolean,
   literal: string | undefined,
+  wordChoices: ReadonlyArray<ReadonlySet<string>>,
+  paragraphsWithWord: () => ReadonlyMap<string, readonly number[]>,
 ): Array<{paragraph: Paragraph; start: number; match: RegExpExecArray}> {
   const found: Array<{paragraph: Paragraph; start: number; match: RegExpExecArray}> = []
-  // Only paragraphs that hold the text every match holds can match: where they are few, they
-  // alone are searched (what running paragraph by paragraph finds, for a fraction of the cost).
-  const holding = literal === undefined ? undefined : paragraphsHolding(text, paragraphs, literal, Math.max(8, paragraphs.length >> 3))
+  // Only paragraphs that hold the text every match holds, or a word of each set every match holds
+  // one of, can match: where they are few, they alone are searched (what running paragraph by
+  // paragraph finds, for a fraction of the cost).
+  const limit = Math.max(8, paragraphs.length >> 3)
+  let holding: number[] | undefined
+  for (const words of wordChoices) holding = paragraphsHoldingWord(paragraphsWithWord(), words, paragraphs.length, holding?.length ?? limit) ?? holding
+  // Searching the text for the literal reads the whole text: only when no word narrowed the search.
+  if (!holding && literal !== undefined) holding = paragraphsHolding(text, paragraphs, literal, limit)
   if (holding) {
     for (const index of holding)
       for (const match of execAll(regex, paragraphText(index))) found.push({paragraph: paragraphs[index], start: paragraphs[index].start + match.index, match})
@@ -259,6 +267,47 @@ function paragraphsHolding(text: string, paragraphs: Paragraph[], literal: strin
   return holding
 }
 
+/**
+ * Indexes, in order, of the paragraphs holding one of `words` as a whole word; undefined once more
+ * than `limit` do.
+ */
+function paragraphsHoldingWord(
+  paragraphsWithWord: ReadonlyMap<string, readonly number[]>,
+  words: ReadonlySet<string>,
+  paragraphCount: number,
+  limit: number,
+): number[] | undefined {
+  const lists: Array<readonly number[]> = []
+  for (const word of words) {
+    const list = paragraphsWithWord.get(word)
+    if (!list) continue
+    if (list.length > limit) return undefined
+    lists.push(list)
+  }
+  if (lists.length === 1) return [...lists[0]]
+  const holds = new Uint8Array(paragraphCount)
+  for (const list of lists) for (const index of list) holds[index] = 1
+  const holding: number[] = []
+  for (let index = 0; index < paragraphCount; index++) if (holds[index] === 1 && holding.push(index) > limit) return undefined
+  return holding
+}
+
+/**
+ * For each word `wordPattern` finds (a regex of whole words, case-insensitive), the indexes of the
+ * paragraphs holding it, each once and in order.
+ */
+function paragraphsByWord(paragraphCount: number, paragraphText: (index: number) => string, wordPattern: RegExp): Map<string, number[]> {
+  const found = new Map<string, number[]>()
+  for (let index = 0; index < paragraphCount; index++)
+    for (const match of execAll(wordPattern, paragraphText(index))) {
+      const word = match[0].toLowerCase()
+      const list = found.get(word)
+      if (!list) found.set(word, [index])
+      else if (list[list.length - 1] !== index) list.push(index)
+    }
+  return found
+}
+
 /** The apostrophe of the file's document: the hint a re-checked paragraph carries, or counted once per file. */
 export function documentApostrophe(file: VFile): '’' | "'" | undefined {
   const data = file.data as {postedit?: {apostrophe?: '’' | "'" | null}}
@@ -278,6 +327,8 @@ export default function retextRuleSets(options: RuleSetsOptions) {
   const topicIndex = new TokenIndex<CompiledRule>()
   const lineBoundRegexes = new Set<RegExp>()
   const literals = new Map<RegExp, string>()
+  const wordChoices = new Map<RegExp, Array<ReadonlySet<string>>>()
+  const choiceWords = new Set<string>()
   for (const set of options.ruleSets)
     for (const rule of set.rules) {
       for (const variant of rule.variants) for (const parts of variant.patterns) index.addPattern(parts, variant)
@@ -286,9 +337,15 @@ export default function retextRuleSets(options: RuleSetsOptions) {
         if (cannotCrossLines(regex)) lineBoundRegexes.add(regex)
         const literal = requiredLiteral(regex)
         if (literal) literals.set(regex, literal)
+        // A choice holding a function word is in most paragraphs: looking it up would not pay.
+        const choices = requiredWordChoices(regex).filter((words) => ![...words].some((word) => FUNCTION_WORDS.has(word)))
+        wordChoices.set(regex, choices)
+        for (const words of choices) for (const word of words) choiceWords.add(word)
       }
       if (rule.documentTopic) for (const parts of rule.documentTopic.patterns) topicIndex.addPattern(parts, rule)
     }
+  // Words are plain letters (requiredWordChoices): they need no escaping.
+  const choiceWordPattern = new RegExp(`\\b(?:${[...choiceWords].sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi')
 
   return function transformer(tree: Root, file: VFile): undefined {
     const text = String(file.value)
@@ -338,11 +395,13 @@ export default function retextRuleSets(options: RuleSetsOptions) {
       // Each paragraph's text is cut once, for all the regexes that run paragraph by paragraph.
       const paragraphTexts: string[] = []
       const paragraphText = (index: number): string => (paragraphTexts[index] ??= text.slice(paragraphs[index].start, paragraphs[index].end))
+      let wordIndex: Map<string, number[]> | undefined
+      const paragraphsWithWord = (): Map<string, number[]> => (wordIndex ??= paragraphsByWord(paragraphs.length, paragraphText, choiceWordPattern))
       for (const rule of regexRules) {
         // A gated rule off topic would be dropped below: its regexes need not run at all.
         if (!topicHolds(rule)) continue
         for (const regex of rule.regexes)
-          for (const {paragraph, start, match} of regexMatches(regex, text, paragraphs, paragraphText, atLineBreaks && lineBoundRegexes.has(regex), literals.get(regex))) {
+          for (const {paragraph, start, match} of regexMatches(regex, text, paragraphs, paragraphText, atLineBreaks && lineBoundRegexes.has(regex), literals.get(regex), wordChoices.get(regex)!, paragraphsWithWord)) {
             const end = start + match[0].length
             const sentence = paragraph.sentences.find((candidate) => candidate.end > start) ?? paragraph.sentences[paragraph.sentences.length - 1]
             const first = sentence.tokens.findIndex((token) => token.end > start)

@@ -241,6 +241,38 @@ rules:
   })
 })
 
+describe('regex rules searched only where their words stand', () => {
+  // The first rule's words let it search only the paragraphs holding them; its twin's \s keeps it
+  // out of that and runs over every paragraph. Both must find the same matches.
+  const rules = withRules(`
+rules:
+  - id: gated
+    message: x
+    regex: "\\\\b([Mm]ayor|[Ss]enator)-(woman|man) ([A-Z][a-z]+)"
+    replace: "$1 $3"
+  - id: ungated
+    message: x
+    regex: "\\\\b([Mm]ayor|[Ss]enator)-(woman|man)\\\\s([A-Z][a-z]+)"
+    replace: "$1 $3"
+`)
+  const spans = (text: string, ruleId: string) =>
+    rules
+      .check(text)
+      .findings.filter((finding) => finding.ruleId === ruleId)
+      .map((finding) => text.slice(finding.start.offset, finding.end.offset) + '@' + finding.start.offset)
+
+  it('find a match in each of a few paragraphs among many, inside hyphenated and quoted words too', () => {
+    const filler = Array.from({length: 40}, (_, i) => `Paragraph ${i} says nothing of note.`)
+    filler.splice(3, 0, 'The mayor-woman Ann spoke.')
+    filler.splice(17, 0, "An ex-senator-man Bob's aide and the MAYOR-man Cy left; the 'senator-woman Di' came.")
+    filler.splice(35, 0, 'Senator-woman Eve did.')
+    const text = filler.join('\n\n')
+    const found = spans(text, 'gated')
+    expect(found.map((span) => span.replace(/@\d+$/, ''))).toEqual(['mayor-woman Ann', 'senator-man Bob', 'senator-woman Di', 'Senator-woman Eve'])
+    expect(found).toEqual(spans(text, 'ungated'))
+  })
+})
+
 describe('apply policies', () => {
   const rules = withRules(`
 rules:
