@@ -22,7 +22,9 @@ export default function retextCommaBeforeThat() {
   return (tree: Root, file: VFile): undefined => {
     for (const {tokens} of sentencesOf(tree, file)) {
       for (let i = 1; i + 1 < tokens.length; i++) {
-        const [before, comma, that] = [tokens[i - 1], tokens[i], tokens[i + 1]]
+        const before = tokens[i - 1]
+        const comma = tokens[i]
+        const that = tokens[i + 1]
         if (comma.text !== ',' || that.norm !== 'that') continue
         // "told reporters, that …": the verb's object may stand between it and the comma.
         const toldSomeone = TOLD_OBJECTS.has(before.norm) && SAYING_WORDS.has(tokens[i - 2]?.norm ?? '')

@@ -76,7 +76,9 @@ export default function retextDemonymSide() {
         if (article.norm !== 'the') continue
         // "the American scientists Mary Brunkow and …": an occupation may stand between.
         const role = PROFESSIONS.has(tokens[i + 2]?.norm ?? '') && tokens[i + 2].text === tokens[i + 2].norm ? 1 : 0
-        const [demonym, given, surname] = [tokens[i + 1], tokens[i + 2 + role], tokens[i + 3 + role]]
+        const demonym = tokens[i + 1]
+        const given = tokens[i + 2 + role]
+        const surname = tokens[i + 3 + role]
         if (!given || !surname) continue
         if (!startsUpper(demonym.text) || !(countryOfDemonym(demonym.norm) || DEMONYM_NOUNS.has(demonym.norm))) continue
         // "the secretary of state of the Vatican Pietro Parolin": the state's own name, with its article.
@@ -104,7 +106,8 @@ export default function retextDemonymSide() {
       for (let i = 0; i + 2 < tokens.length; i++) {
         const article = tokens[i]
         if (article.norm !== 'the') continue
-        const [demonym, side] = [tokens[i + 1], tokens[i + 2]]
+        const demonym = tokens[i + 1]
+        const side = tokens[i + 2]
         if (side.norm !== 'side' && side.norm !== 'sides') continue
         if (!/^\p{Lu}/u.test(demonym.text)) continue
         const country = countryOfDemonym(demonym.norm)

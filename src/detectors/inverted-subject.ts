@@ -83,7 +83,7 @@ const PEOPLE = new Set([
   'countries', 'states', 'nations', 'delegations', 'delegates',
 ])
 const ADVERBS = new Set(['also', 'now', 'still', 'already', 'reportedly', 'officially'])
-const QUANTIFIERS = ['about', 'at least', 'more than', 'nearly', 'over', 'some', 'around', 'up to', 'almost', 'another']
+const QUANTIFIERS = ['about', 'at least', 'more than', 'nearly', 'over', 'some', 'around', 'up to', 'almost', 'another'].map((phrase) => phrase.split(' '))
 const NUMBER_WORDS = new Set([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozens', 'hundreds',
   'thousands', 'several', 'many',
@@ -260,8 +260,8 @@ function trailingCountedSubjects(tokens: Token[], text: string, emit: (start: nu
     if (!active && (!isWord(participle) || !(/[^e]ed$/.test(participle.norm) || IRREGULAR_PARTICIPLES.has(participle.norm)))) continue
     const counted = k + 1
     let n = counted
-    const quantifier = QUANTIFIERS.find((phrase) => phrase.split(' ').every((part, j) => words[n + j]?.norm === part))
-    if (quantifier) n += quantifier.split(' ').length
+    const quantifier = QUANTIFIERS.find((phrase) => phrase.every((part, j) => words[n + j]?.norm === part))
+    if (quantifier) n += quantifier.length
     if (!isNumber(words[n])) continue
     const single = words[n].norm === 'one'
     n++

@@ -100,7 +100,9 @@ function reportSinceFirst(file: VFile, text: string, tokens: Token[]): void {
 /** "The border is closed since March." */
 function reportCopulaBeforeSince(file: VFile, text: string, tokens: Token[]): void {
   for (let i = 0; i + 3 < tokens.length; i++) {
-    const [copula, participle, since] = [tokens[i], tokens[i + 1], tokens[i + 2]]
+    const copula = tokens[i]
+    const participle = tokens[i + 1]
+    const since = tokens[i + 2]
     if ((copula.norm !== 'is' && copula.norm !== 'are') || since.norm !== 'since' || timeEnd(tokens, i + 3) === undefined) continue
     if (participle.kind !== 'word' || participle.text !== participle.norm || !/(ed|en|wn)$/.test(participle.norm)) continue
     const auxiliary = copula.norm === 'is' ? 'has been' : 'have been'

@@ -3,7 +3,7 @@
  * Countries come from the world-countries data set; organizations from rules/lists/organizations.yml.
  */
 import {createRequire} from 'node:module'
-import type {Token} from '../parse/tokens.js'
+import {startsUpper, type Token} from '../parse/tokens.js'
 import {readShippedList} from '../rules/load.js'
 import {tokenizeLiteral} from '../rules/compile.js'
 
@@ -55,16 +55,33 @@ export function actorIndex(): Map<string, ActorName[]> {
 export function actorAt(tokens: Token[], start: number): {actor: ActorName; end: number} | undefined {
   const candidates = actorIndex().get(tokens[start]?.norm ?? '')
   if (!candidates) return undefined
+  // Detectors ask at every token: the loop allocates nothing until a name matches.
   for (const actor of candidates) {
-    if (start + actor.tokens.length > tokens.length) continue
-    if (actor.tokens.every((norm, k) => tokens[start + k].norm === norm)) {
-      // Names need their capital; acronyms (WHO, UN) must be in capitals, or "Who" and "Un" would match.
-      const written = tokens.slice(start, start + actor.tokens.length).map((token) => token.text).join(' ')
-      if (/^[\p{Lu}\d.-]+$/u.test(actor.name) ? written !== actor.name : !/^\p{Lu}/u.test(written)) continue
-      return {actor, end: start + actor.tokens.length}
-    }
+    const end = start + actor.tokens.length
+    if (end > tokens.length) continue
+    let k = 0
+    while (k < actor.tokens.length && tokens[start + k].norm === actor.tokens[k]) k++
+    if (k < actor.tokens.length) continue
+    // Names need their capital; acronyms (WHO, UN) must be in capitals, or "Who" and "Un" would match.
+    if (isAcronym(actor.name) ? writtenAs(tokens, start, end) !== actor.name : !startsUpper(tokens[start].text)) continue
+    return {actor, end}
   }
   return undefined
+}
+
+const acronyms = new Map<string, boolean>()
+
+function isAcronym(name: string): boolean {
+  let acronym = acronyms.get(name)
+  if (acronym === undefined) acronyms.set(name, (acronym = /^[\p{Lu}\d.-]+$/u.test(name)))
+  return acronym
+}
+
+function writtenAs(tokens: Token[], start: number, end: number): string {
+  return tokens
+    .slice(start, end)
+    .map((token) => token.text)
+    .join(' ')
 }
 
 let byDemonym: Map<string, string> | undefined
