@@ -215,7 +215,14 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
           // "the Sverdlovsk region", "Leningrad oblast": a region keeps the Soviet-era city name.
           if (REGION_WORDS.has(tokens[i + length]?.norm ?? '')) continue
           const found = candidatesFor(text)
-          if (!found) continue
+          if (!found) {
+            // A known name of several words is correct as a whole: none of its words is a garble ("Sri Lanka" holds no "Sri").
+            if (length > 1 && gazetteer.known.has(text.toLowerCase().replace(/’/g, "'"))) {
+              i += length - 1
+              break
+            }
+            continue
+          }
           if (afterGivenName && length === 1 && found.entities[0].kind !== 'person') continue
           // A look-alike followed by a capitalized word, or by a name particle and one, is a first
           // name ("Samy Pessé", "Alexandre de Moraes"), not a place.
