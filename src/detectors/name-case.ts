@@ -19,6 +19,8 @@ const PLACE_MIN_PROMINENCE = 500_000
 interface KnownName {
   name: string
   words: string[]
+  /** The words lower-cased, as tokens' norms are. */
+  norms: string[]
 }
 
 interface NameIndex {
@@ -44,7 +46,7 @@ function nameIndex(): NameIndex {
     const words = tokenizeLiteral(name).map((token) => token.exact)
     // Every word capitalized but particles ("Sea of Azov"), and at least two of them.
     if (words.length < 2 || !/^\p{Lu}/u.test(words[0]) || !words.some((word, k) => k > 0 && /^\p{Lu}\p{Ll}/u.test(word))) continue
-    const known = {name, words}
+    const known = {name, words, norms: words.map((word) => word.toLowerCase())}
     const first = words[0].toLowerCase()
     const list = byFirstWord.get(first) ?? []
     list.push(known)
@@ -60,9 +62,11 @@ function nameIndex(): NameIndex {
 
 /** The known name whose words start at `start`, matched without regard to case. */
 function nameAt(tokens: Token[], start: number, index: NameIndex): KnownName | undefined {
-  for (const known of index.byFirstWord.get(tokens[start].norm) ?? []) {
-    if (start + known.words.length > tokens.length) continue
-    if (known.words.every((word, k) => tokens[start + k].norm === word.toLowerCase() && (k === 0 || tokens[start + k].spaceBefore))) return known
+  const candidates = index.byFirstWord.get(tokens[start].norm)
+  if (!candidates) return undefined
+  for (const known of candidates) {
+    if (start + known.norms.length > tokens.length) continue
+    if (known.norms.every((norm, k) => tokens[start + k].norm === norm && (k === 0 || tokens[start + k].spaceBefore))) return known
   }
   return undefined
 }
@@ -77,8 +81,7 @@ function hyphenatedStartAt(tokens: Token[], start: number, index: NameIndex): {k
   for (const known of index.byFirstWord.get(parts[0]) ?? []) {
     const rest = known.words.length - parts.length
     if (rest < 1 || start + rest >= tokens.length) continue
-    const holds = known.words.every((word, k) => {
-      const wanted = word.toLowerCase()
+    const holds = known.norms.every((wanted, k) => {
       if (k < parts.length) return parts[k] === wanted
       const token = tokens[start + 1 + k - parts.length]
       return token.norm === wanted && token.spaceBefore

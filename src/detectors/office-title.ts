@@ -80,7 +80,9 @@ export default function retextOfficeTitle() {
         const start = i
         const titleStart = tokens[i].norm === 'the' ? i + 1 : i
         if (titleStart >= tokens.length) continue
-        for (const title of titles.get(tokens[titleStart].norm) ?? []) {
+        const candidates = titles.get(tokens[titleStart].norm)
+        if (!candidates) continue
+        for (const title of candidates) {
           if (!matchesAt(tokens, titleStart, title.words)) continue
           let end = titleStart + title.words.length
           const tail = COUNTRY_TAILS.find((words) => matchesAt(tokens, end, words))

@@ -61,7 +61,9 @@ export default function retextVariantConsistency() {
     const index = spellingsByFirstToken()
     for (const {tokens} of sentencesOf(tree, file))
       tokens.forEach((token, i) => {
-        for (const {spelling} of index.get(token.norm) ?? [])
+        const candidates = index.get(token.norm)
+        if (!candidates) return
+        for (const {spelling} of candidates)
           if (matchesAt(tokens, i, spelling)) {
             const spans = found.get(spelling) ?? []
             spans.push({start: token.start, end: tokens[i + spelling.tokens.length - 1].end})
