@@ -93,11 +93,12 @@ const FIRST_NAME_ENDINGS = new Map(Object.entries({
 
 const SURNAME_ENDINGS = new Set(['iy', 'ii', 'ij', 'yi', 'yy'])
 
-function russianNameEnding(word: string): string | undefined {
-  const lower = word.toLowerCase()
+function russianNameEnding(word: string, lower: string): string | undefined {
   const first = FIRST_NAME_ENDINGS.get(lower)
   if (first) return first.toLowerCase() === lower ? undefined : first
-  if (!SURNAME_ENDINGS.has(word.slice(-2))) return undefined
+  // Asked for every capitalized word: the last letter is looked at before anything is cut.
+  const last = word.charCodeAt(word.length - 1)
+  if ((last !== 121 && last !== 105 && last !== 106) || !SURNAME_ENDINGS.has(word.slice(-2))) return undefined
   const surname = /^(\p{Lu}\p{Ll}{2,}(?:sk|tsk|zk|ck))(?:iy|ii|ij|yi|yy)$/u.exec(word)
   return surname ? surname[1] + 'y' : undefined
 }
@@ -160,12 +161,13 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
       return !gazetteer.known.has(lower) && !gazetteer.isCommonWord(lower)
     }
 
+    const isKnownName = (name: string): boolean => gazetteer.known.has(name.toLowerCase())
     for (const {tokens} of sentencesOf(tree, file)) {
       const capitalized = tokens.map((token) => token.kind === 'word' && (startsUpper(token.text) || hasArabicArticle(token.text)))
       for (let i = 0; i < tokens.length; i++) {
         const first = tokens[i]
         if (!capitalized[i]) continue
-        const region = regionAdjective(tokens, i, (name) => gazetteer.known.has(name.toLowerCase()))
+        const region = regionAdjective(tokens, i, isKnownName)
         if (region) {
           report(file, {
             source: 'entity-names',
@@ -182,7 +184,7 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
           i++
           continue
         }
-        const ending = russianNameEnding(first.text)
+        const ending = russianNameEnding(first.text, first.norm)
         // Only as a person's name: after a first name or a title ("Vladimir Medinskiy", "Mr. Peskovskiy").
         const previous = tokens[i - 1]
         const asName = previous !== undefined && previous.kind === 'word' && (/^\p{Lu}\p{Ll}+$/u.test(previous.text) || NAME_TITLES.has(previous.norm))

@@ -65,16 +65,14 @@ export default function retextNameConsistency() {
       } else group.set(spelling.text, {...spelling, known: isKnown(spelling.text)})
     }
     // Spans the detectors and rules before this one reported: their names are about to change.
-    const reportedSpans = file.messages.flatMap((message) =>
-      message.place && 'start' in message.place ? [[message.place.start.offset ?? -1, message.place.end.offset ?? -1]] : [],
-    )
-    const isReported = (token: Token): boolean => reportedSpans.some(([start, end]) => start <= token.start && token.end <= end)
+    let isReported: ((token: Token) => boolean) | undefined
     for (const group of groups.values()) {
       if (group.size < 2) continue
+      isReported ??= reportedBy(file)
       // A spelling whose every use another rule corrects is no model for the rest ("Labor" where a
       // rule writes Britain's "Labour"): choosing it would undo that rule's fix, round after round.
       const spellings = [...group.values()]
-        .filter((spelling) => spelling.tokens.some((token) => !isReported(token)))
+        .filter((spelling) => spelling.tokens.some((token) => !isReported!(token)))
         .sort((a, b) => Number(b.known) - Number(a.known) || b.tokens.length - a.tokens.length)
       if (spellings.length < 2) continue
       const canonical = spellings[0]
@@ -107,5 +105,28 @@ export default function retextNameConsistency() {
       }
     }
     return undefined
+  }
+}
+
+/**
+ * Whether a token lies inside a span some message of the file already reports: spans sorted by
+ * start, with the furthest end reached so far, answer each token by a binary search.
+ */
+function reportedBy(file: VFile): (token: Token) => boolean {
+  const spans: Array<[number, number]> = []
+  for (const message of file.messages)
+    if (message.place && 'start' in message.place) spans.push([message.place.start.offset ?? -1, message.place.end.offset ?? -1])
+  spans.sort((a, b) => a[0] - b[0])
+  const furthestEnd: number[] = []
+  for (const [, end] of spans) furthestEnd.push(Math.max(end, furthestEnd[furthestEnd.length - 1] ?? -1))
+  return (token) => {
+    let low = 0
+    let high = spans.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (spans[middle][0] <= token.start) low = middle + 1
+      else high = middle
+    }
+    return low > 0 && furthestEnd[low - 1] >= token.end
   }
 }
