@@ -126,7 +126,7 @@ function skipGroup(source: string, start: number): number {
 const LEADING_WORD = /^(?:[A-Za-z]|\[(?:[A-Z][a-z]|[a-z][A-Z])\])+/
 
 /**
- * Sets of words, lower-cased, such that every match of `regex` holds a word of each set as a whole
+ * Sets of words, as the pattern spells them ("[Tt]he": the, The), such that every match of `regex` holds a word of each set as a whole
  * word (a maximal run of `\w`): one set per top-level group that every match passes through and
  * whose alternatives each begin with a plain word bounded on both sides — by `\b` or a non-word
  * character (a space, a hyphen) before the group, and inside the alternative or after the group. None for a
@@ -161,7 +161,7 @@ export function requiredWordChoices(regex: RegExp): Array<ReadonlySet<string>> {
     i += width
   }
   // A word the required literal text holds between two non-word characters is a whole word of every match.
-  for (const [word] of (requiredLiteral(regex) ?? '').matchAll(/(?<=[^\w])[A-Za-z]+(?=[^\w])/g)) choices.push(new Set([word.toLowerCase()]))
+  for (const [word] of (requiredLiteral(regex) ?? '').matchAll(/(?<=[^\w])[A-Za-z]+(?=[^\w])/g)) choices.push(new Set([word]))
   return choices
 }
 
@@ -175,9 +175,19 @@ function leadingWords(group: string, boundedAfter: boolean): Set<string> | undef
     if (!word) return undefined
     const rest = alternative.slice(word.length)
     if (!(rest === '' ? boundedAfter : boundedAt(rest))) return undefined
-    words.add(word.replace(/\[(.).\]/g, '$1').toLowerCase())
+    for (const spelling of spellingsOf(word)) words.add(spelling)
   }
   return words
+}
+
+/** The words a run of letters and one-letter classes spells: "[Tt]he" → the, The. */
+function spellingsOf(pattern: string): string[] {
+  let spellings = ['']
+  for (const [, letter, choice] of pattern.matchAll(/([A-Za-z])|\[(..)\]/g)) {
+    const letters = letter ?? choice
+    spellings = spellings.flatMap((spelling) => [...letters].map((next) => spelling + next))
+  }
+  return spellings
 }
 
 /**

@@ -293,14 +293,14 @@ function paragraphsHoldingWord(
 }
 
 /**
- * For each word `wordPattern` finds (a regex of whole words, case-insensitive), the indexes of the
+ * For each word `wordPattern` finds (a regex of whole words), the indexes of the
  * paragraphs holding it, each once and in order.
  */
 function paragraphsByWord(paragraphCount: number, paragraphText: (index: number) => string, wordPattern: RegExp): Map<string, number[]> {
   const found = new Map<string, number[]>()
   for (let index = 0; index < paragraphCount; index++)
     for (const match of execAll(wordPattern, paragraphText(index))) {
-      const word = match[0].toLowerCase()
+      const word = match[0]
       const list = found.get(word)
       if (!list) found.set(word, [index])
       else if (list[list.length - 1] !== index) list.push(index)
@@ -338,14 +338,15 @@ export default function retextRuleSets(options: RuleSetsOptions) {
         const literal = requiredLiteral(regex)
         if (literal) literals.set(regex, literal)
         // A choice holding a function word is in most paragraphs: looking it up would not pay.
-        const choices = requiredWordChoices(regex).filter((words) => ![...words].some((word) => FUNCTION_WORDS.has(word)))
+        const choices = requiredWordChoices(regex).filter((words) => ![...words].some((word) => FUNCTION_WORDS.has(word.toLowerCase())))
         wordChoices.set(regex, choices)
         for (const words of choices) for (const word of words) choiceWords.add(word)
       }
       if (rule.documentTopic) for (const parts of rule.documentTopic.patterns) topicIndex.addPattern(parts, rule)
     }
-  // Words are plain letters (requiredWordChoices): they need no escaping.
-  const choiceWordPattern = new RegExp(`\\b(?:${[...choiceWords].sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi')
+  // Words are plain letters (requiredWordChoices): they need no escaping. Spelled as the rules
+  // spell them, they are found case-sensitively, which the regex engine does far faster.
+  const choiceWordPattern = new RegExp(`\\b(?:${[...choiceWords].sort((a, b) => b.length - a.length).join('|')})\\b`, 'g')
 
   return function transformer(tree: Root, file: VFile): undefined {
     const text = String(file.value)
