@@ -25,6 +25,11 @@ const PERSON_NOUNS = new Set([
     'negotiator negotiators mediator mediators analyst investor player players coach athlete athletes'
   ).split(' '),
 ])
+// Bodies a person leads, whose "of" phrase a relative clause may describe instead of the person.
+const COLLECTIVE_HEADS = new Set([
+  'government', 'administration', 'cabinet', 'party', 'coalition', 'team', 'company', 'office', 'ministry', 'camp', 'campaign',
+  'movement', 'bloc', 'faction', 'regime', 'army', 'forces', 'foundation', 'firm', 'group', 'alliance', 'club', 'family',
+])
 const PLURAL_VERBS = new Set(['are', 'were', 'have'])
 const SINGULAR_VERBS = new Set(['is', 'was', 'has'])
 const PLURAL_PERSONS = new Set(['men', 'women', 'children', 'people'])
@@ -56,6 +61,12 @@ export default function retextRelativeWho() {
       if (!head || head.kind !== 'word') return false
       const before = tokens[comma - 2]
       if (startsUpper(head.text)) {
+        // "the government of Prime Minister Donald Tusk, which": the clause may be about the government.
+        for (let k = comma - 2; k >= Math.max(1, comma - 7); k--)
+          if (tokens[k].norm === 'of') {
+            if (COLLECTIVE_HEADS.has(tokens[k - 1].norm)) return false
+            break
+          }
         if (before && NAME_TITLES.has(before.norm)) return true
         // A first name and a surname ("Karen Bas"), or a known person's surname after a capital ("Steve Witkoff").
         if (before === undefined || !startsUpper(before.text)) return false

@@ -621,8 +621,12 @@ describe('relative-who', () => {
   it('leaves things, of-phrases the clause may describe, and verbs that agree with something else alone', () => {
     const text =
       'The party of the chancellor, which lost, met. The bill pays our service men and women, which protects veterans. ' +
-      'The deal, which was signed, holds. The officials, which the voters chose, left. Ask the mayor, which side won.'
+      'The deal, which was signed, holds. The officials, which the voters chose, left. Ask the mayor, which side won. ' +
+      'It hurt the government of Prime Minister Donald Tusk, which counted on him.'
     expect(detector.check(text).findings).toEqual([])
+    expect(suggestions(detector, 'He met the secretary of state of the USA Marco Rubio, which praised it.')).toEqual([
+      {actual: 'which', fixed: 'He met the secretary of state of the USA Marco Rubio, who praised it.'},
+    ])
   })
 })
 
