@@ -18,11 +18,17 @@ export interface ActorName {
   /** English demonym, for countries ("Israeli"). */
   demonym?: string
   tokens: string[]
+  /** Written in capitals (WHO, UN): must match as written, or "Who" and "Un" would. */
+  acronym: boolean
 }
 
 const require = createRequire(import.meta.url)
 
 let cached: Map<string, ActorName[]> | undefined
+
+function actorName(name: string, kind: ActorName['kind'], demonym?: string): ActorName {
+  return {name, kind, demonym, tokens: tokenizeLiteral(name).map((token) => token.norm), acronym: /^[\p{Lu}\d.-]+$/u.test(name)}
+}
 
 /** Actor names indexed by their first token (normalized), longest name first. */
 export function actorIndex(): Map<string, ActorName[]> {
@@ -31,14 +37,14 @@ export function actorIndex(): Map<string, ActorName[]> {
   const countries = require('world-countries/countries.json') as Country[]
   for (const country of countries) {
     const name = country.name.common
-    names.push({name, kind: 'country', demonym: country.demonyms?.eng?.m, tokens: tokenizeLiteral(name).map((t) => t.norm)})
+    names.push(actorName(name, 'country', country.demonyms?.eng?.m))
   }
   // Short names news uses for two countries the data set names otherwise.
   for (const [name, demonym] of [['America', 'American'], ['Britain', 'British'], ['Great Britain', 'British']])
-    names.push({name, kind: 'country', demonym, tokens: tokenizeLiteral(name).map((t) => t.norm)})
+    names.push(actorName(name, 'country', demonym))
   const lists = readShippedList<{organizations: string[]}>('organizations.yml')
   for (const name of lists.organizations)
-    names.push({name, kind: 'organization', tokens: tokenizeLiteral(name).map((t) => t.norm)})
+    names.push(actorName(name, 'organization'))
   const index = new Map<string, ActorName[]>()
   for (const actor of names) {
     if (actor.tokens.length === 0) continue
@@ -63,18 +69,10 @@ export function actorAt(tokens: Token[], start: number): {actor: ActorName; end:
     while (k < actor.tokens.length && tokens[start + k].norm === actor.tokens[k]) k++
     if (k < actor.tokens.length) continue
     // Names need their capital; acronyms (WHO, UN) must be in capitals, or "Who" and "Un" would match.
-    if (isAcronym(actor.name) ? writtenAs(tokens, start, end) !== actor.name : !startsUpper(tokens[start].text)) continue
+    if (actor.acronym ? writtenAs(tokens, start, end) !== actor.name : !startsUpper(tokens[start].text)) continue
     return {actor, end}
   }
   return undefined
-}
-
-const acronyms = new Map<string, boolean>()
-
-function isAcronym(name: string): boolean {
-  let acronym = acronyms.get(name)
-  if (acronym === undefined) acronyms.set(name, (acronym = /^[\p{Lu}\d.-]+$/u.test(name)))
-  return acronym
 }
 
 function writtenAs(tokens: Token[], start: number, end: number): string {

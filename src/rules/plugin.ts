@@ -345,7 +345,7 @@ export default function retextRuleSets(options: RuleSetsOptions) {
       if (rule.documentTopic) for (const parts of rule.documentTopic.patterns) topicIndex.addPattern(parts, rule)
     }
   // Words are plain letters (requiredWordChoices): they need no escaping. Spelled as the rules
-  // spell them, they are found case-sensitively, which the regex engine does far faster.
+  // spell them, they are found case-sensitively, which the regex engine does faster.
   const choiceWordPattern = new RegExp(`\\b(?:${[...choiceWords].sort((a, b) => b.length - a.length).join('|')})\\b`, 'g')
 
   return function transformer(tree: Root, file: VFile): undefined {
