@@ -242,6 +242,18 @@ function speakerInPlacePhrase(tokens: Token[], text: string, emit: (start: numbe
 }
 
 /** "were wounded 17 people" */
+// Verbs that take no object: a count after them in a clause opening with a place is their subject
+// ("and in the crush perished two people"); "in May the group gathered 300 people" has one.
+const NO_OBJECT = new Set(['died', 'perished', 'drowned', 'arrived', 'came', 'remained', 'stayed', 'lived', 'participated', 'abstained'])
+
+/** Whether a verb that takes no object stands in a clause (after a comma, semicolon, "and" or "but") that opens with a preposition. */
+function opensWithPlace(tokens: Token[], verb: number, token: Token): boolean {
+  if (!NO_OBJECT.has(token.norm)) return false
+  let start = 0
+  for (let k = verb - 1; k >= 0 && start === 0; k--) if (tokens[k].text === ',' || tokens[k].text === ';' || tokens[k].norm === 'and' || tokens[k].norm === 'but') start = k + 1
+  return PREPOSITIONS.has(tokens[start]?.norm ?? '')
+}
+
 function trailingCountedSubjects(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
   const words = tokens
   for (let i = 0; i < words.length; i++) {
@@ -250,8 +262,9 @@ function trailingCountedSubjects(tokens: Token[], text: string, emit: (start: nu
     const active = INTRANSITIVE.has(be.norm)
     if (!BE.has(be.norm) && !active) continue
     // The active reading needs an empty subject slot: the clause opens with a place or a cause
-    // ("In the fire died 17 people"), or the verb follows a comma or "where" ("where perished three people"). "The party gathered 500 people" has one.
-    if (active && !(words[i - 1]?.text === ',' || words[i - 1]?.norm === 'where' || PREPOSITIONS.has(words[0]?.norm ?? ''))) continue
+    // ("In the fire died 17 people", "…, and in the crush perished two people"), or the verb follows a
+    // comma or "where" ("where perished three people"). "The party gathered 500 people" has one.
+    if (active && !(words[i - 1]?.text === ',' || words[i - 1]?.norm === 'where' || PREPOSITIONS.has(words[0]?.norm ?? '') || opensWithPlace(words, i, be))) continue
     // "there were 17 people wounded" is English; the subject slot before the verb is what is empty.
     if (words[i - 1]?.norm === 'there') continue
     let k = active ? i : i + 1

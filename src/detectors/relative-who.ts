@@ -68,9 +68,11 @@ export default function retextRelativeWho() {
             break
           }
         if (before && NAME_TITLES.has(before.norm)) return true
-        // A first name and a surname ("Karen Bas"), or a known person's surname after a capital ("Steve Witkoff").
-        if (before === undefined || !startsUpper(before.text)) return false
-        return isFirstName(before.text) || known.has(head.norm.replace(/['’]s$/, ''))
+        // A first name and a surname ("Karen Bas"), or a known person's surname, alone ("Hasina, which
+        // ruled") or after a capital ("Steve Witkoff").
+        const knownPerson = known.has(head.norm.replace(/['’]s$/, ''))
+        if (before === undefined || !startsUpper(before.text)) return knownPerson
+        return isFirstName(before.text) || knownPerson
       }
       if (!PERSON_NOUNS.has(head.norm)) return false
       const verb = tokens[comma + 2]?.norm ?? ''

@@ -506,8 +506,17 @@ describe('inverted-subject with intransitive verbs', () => {
     expect(suggestions(detector, 'In the fire died 17 people.')[0]?.fixed).toBe('In the fire 17 people died.')
     expect(suggestions(detector, 'For the law voted 312 deputies.')[0]?.fixed).toBe('For the law 312 deputies voted.')
   })
+  it('reads a clause after a comma or "and" that opens with a place, before a verb that takes no object', () => {
+    expect(suggestions(detector, 'Police fired tear gas, and in the crush perished at least two people.')[0]?.fixed).toBe(
+      'Police fired tear gas, and in the crush at least two people perished.',
+    )
+    expect(suggestions(detector, 'According to the UN, during the protests perished up to 1,400 people.')[0]?.fixed).toBe(
+      'According to the UN, during the protests up to 1,400 people perished.',
+    )
+  })
   it('leaves a clause with its own subject alone', () => {
     expect(detector.check('The party gathered 500 people. He worked 12 hours. The union gathered 500 signatures.').findings).toEqual([])
+    expect(detector.check('Fans left, and in May the group gathered 300 people.').findings).toEqual([])
   })
 })
 
@@ -614,6 +623,7 @@ describe('relative-who', () => {
     expect(suggestions(detector, 'Mayor Karen Bas, which was in Ghana, returned.')).toEqual([{actual: 'which', fixed: 'Mayor Karen Bas, who was in Ghana, returned.'}])
     expect(suggestions(detector, 'They sought dozens of the workers, which stayed inside.')).toEqual([{actual: 'which', fixed: 'They sought dozens of the workers, who stayed inside.'}])
     expect(suggestions(detector, 'President Javier Milei, which earlier criticized him, spoke.')).toEqual([{actual: 'which', fixed: 'President Javier Milei, who earlier criticized him, spoke.'}])
+    expect(suggestions(detector, 'Then Netanyahu, which had refused, agreed.')).toEqual([{actual: 'which', fixed: 'Then Netanyahu, who had refused, agreed.'}])
     expect(suggestions(detector, 'It dismissed thousands of federal employees, which are on probation.')).toEqual([
       {actual: 'which', fixed: 'It dismissed thousands of federal employees, who are on probation.'},
     ])
