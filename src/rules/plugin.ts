@@ -321,10 +321,14 @@ export function withApostrophe(value: string, apostrophe: '’' | "'" | undefine
   return value.replace(/(?<=\p{L})['’](?=\p{L}|\s|$)/gu, apostrophe)
 }
 
+/** A mention of a gated rule's topic: counted in the same walk that finds the rules' matches. */
+interface TopicMention {
+  topicOf: CompiledRule
+}
+
 export default function retextRuleSets(options: RuleSetsOptions) {
-  const index = new TokenIndex<RuleVariant>()
+  const index = new TokenIndex<RuleVariant | TopicMention>()
   const regexRules: CompiledRule[] = []
-  const topicIndex = new TokenIndex<CompiledRule>()
   const lineBoundRegexes = new Set<RegExp>()
   const literals = new Map<RegExp, string>()
   const wordChoices = new Map<RegExp, Array<ReadonlySet<string>>>()
@@ -342,7 +346,7 @@ export default function retextRuleSets(options: RuleSetsOptions) {
         wordChoices.set(regex, choices)
         for (const words of choices) for (const word of words) choiceWords.add(word)
       }
-      if (rule.documentTopic) for (const parts of rule.documentTopic.patterns) topicIndex.addPattern(parts, rule)
+      if (rule.documentTopic) for (const parts of rule.documentTopic.patterns) index.addPattern(parts, {topicOf: rule})
     }
   // Words are plain letters (requiredWordChoices): they need no escaping. Spelled as the rules
   // spell them, they are found case-sensitively, which the regex engine does faster.
@@ -354,11 +358,17 @@ export default function retextRuleSets(options: RuleSetsOptions) {
     // A paragraph re-checked alone during fixing follows its whole document's apostrophe.
     const apostrophe = documentApostrophe(file)
     const candidates: Candidate[] = []
+    const topicCounts = new Map<CompiledRule, number>()
 
     for (const sentence of sentences) {
       const {tokens} = sentence
       for (const match of index.matchAll(tokens)) {
-        const {rule, replacements} = match.payload
+        const {payload} = match
+        if ('topicOf' in payload) {
+          topicCounts.set(payload.topicOf, (topicCounts.get(payload.topicOf) ?? 0) + 1)
+          continue
+        }
+        const {rule, replacements} = payload
         if (rule.caseSensitive && !matchesCase(match.sequence, tokens, match.start)) continue
         if (!wordFormsInLowerCase(match.sequence, tokens, match.start)) continue
         const captures = tokenCaptures(text, tokens, match.sequence, match.start)
@@ -376,17 +386,9 @@ export default function retextRuleSets(options: RuleSetsOptions) {
       }
     }
 
-    // Every rule's topic is counted in one pass, when the first gated rule needs it.
-    let topicCounts: Map<CompiledRule, number> | undefined
     const topicHolds = (rule: CompiledRule): boolean => {
       const topic = rule.documentTopic
-      if (!topic) return true
-      if (!topicCounts) {
-        topicCounts = new Map()
-        for (const sentence of sentences)
-          for (const match of topicIndex.matchAll(sentence.tokens)) topicCounts.set(match.payload, (topicCounts.get(match.payload) ?? 0) + 1)
-      }
-      return (topicCounts.get(rule) ?? 0) >= topic.min
+      return !topic || (topicCounts.get(rule) ?? 0) >= topic.min
     }
 
     // Regex rules see whole paragraphs, so a pattern can span a sentence break ("ended.. Officials").
