@@ -115,13 +115,14 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     // and every window follows the document's apostrophe.
     const wordsBefore = new Set<string>()
     const apostrophe = documentApostrophe(file) ?? null
-    for (const window of windows) {
+    windows.forEach((window, index) => {
       const part = checkWhole(new VFile({value: text.slice(window.start, window.end), data: {postedit: {wordsBefore, apostrophe}}}))
       for (const finding of part.findings)
         report(file, {...finding, start: finding.start.offset + window.start, end: finding.end.offset + window.start})
+      if (index === windows.length - 1) return
       for (const word of firstOffsetsOf((part.file.data as {postedit?: {sentences?: TokenSentence[]}}).postedit?.sentences ?? []).keys())
         wordsBefore.add(word)
-    }
+    })
     return {file, findings: findingsOf(file)}
   }
   return {
