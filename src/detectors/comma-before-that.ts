@@ -31,7 +31,9 @@ export default function retextCommaBeforeThat() {
         if (!takesThatClause(before.norm) && !toldSomeone) continue
         // "said, that is, …" introduces an aside; "How ironic, they say, that …" closes one.
         if (tokens[i + 2]?.norm === 'is' && tokens[i + 3]?.text === ',') continue
-        if (tokens[i - 4]?.text === ',' || tokens[i - 3]?.text === ',' || tokens[i - 2]?.text === ',') continue
+        // A participle clause is no aside: "…, adding, that", "…, having declared, that".
+        const participle = before.norm.endsWith('ing') || tokens[i - 2]?.norm === 'having'
+        if (!participle && (tokens[i - 4]?.text === ',' || tokens[i - 3]?.text === ',' || tokens[i - 2]?.text === ',')) continue
         report(file, {
           source: 'comma-before-that',
           ruleId: 'comma-before-that',

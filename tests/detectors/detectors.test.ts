@@ -237,6 +237,12 @@ describe('comma-before-that', () => {
     expect(detector.check('He said, that is, nothing. How ironic, they say, that politics divides.').findings).toEqual([])
     expect(detector.check('I believe, with abiding conviction, that the people will prevail.').findings).toEqual([])
   })
+  it('removes it after a participle of saying, which opens a clause, not an aside', () => {
+    expect(suggestions(detector, 'He was not happy, adding, that the decision was made.')).toEqual([
+      {actual: ', ', fixed: 'He was not happy, adding that the decision was made.'},
+    ])
+    expect(detector.check('Nissan refused, having declared, that it would lose its independence.').findings).toHaveLength(1)
+  })
   it('removes it after a verb of saying and its object', () => {
     expect(suggestions(detector, 'He told reporters, that he had not expected it.')).toEqual([{actual: ', ', fixed: 'He told reporters that he had not expected it.'}])
     expect(detector.check('He met reporters, that day.').findings).toEqual([])
