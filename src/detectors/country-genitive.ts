@@ -13,7 +13,7 @@ import {capitalize, FUNCTION_WORDS, startsUpper} from './lexicon.js'
 // Only groups whose "of Country" form is the MT calque; "the leaders of Iran" is good English.
 const GROUPS = new Set([
   'officials', 'representatives', 'diplomats', 'negotiators', 'delegation', 'lawmakers',
-  'prosecutors', 'investigators', 'hostages', 'army', 'military', 'navy', 'troops', 'forces', 'authorities',
+  'prosecutors', 'investigators', 'hostages', 'army', 'military', 'navy', 'troops', 'forces', 'authorities', 'police',
 ])
 // "the naval forces of Israel" → "the Israeli naval forces".
 const FORCES = new Set(['naval', 'armed', 'air', 'ground', 'security', 'special', 'border', 'defense', 'defence'])
@@ -79,7 +79,8 @@ export default function retextCountryGenitive() {
         const twoWords = FORCES.has(group.norm) && tokens[i + 2].norm === 'forces' && tokens[i + 3]?.norm === 'of'
         const of = twoWords ? i + 3 : i + 2
         if ((!twoWords && !GROUPS.has(group.norm)) || tokens[of].norm !== 'of' || group.text !== group.norm) continue
-        const found = actorAt(tokens, of + 1)
+        // "the police of the Netherlands": a country named with "the".
+        const found = actorAt(tokens, tokens[of + 1]?.norm === 'the' ? of + 2 : of + 1)
         if (!found || found.actor.kind !== 'country' || !found.actor.demonym) continue
         // "the officials of Israel's army": the country is a possessor of something else.
         const next = tokens[found.end]

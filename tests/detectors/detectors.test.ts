@@ -127,6 +127,10 @@ describe('country-genitive', () => {
     expect(suggestions(detector, 'The naval forces of Israel intercepted the boats.')).toEqual([
       {actual: 'The naval forces of Israel', fixed: 'The Israeli naval forces intercepted the boats.'},
     ])
+    expect(suggestions(detector, 'The police of Israel detained him.')).toEqual([{actual: 'The police of Israel', fixed: 'The Israeli police detained him.'}])
+    expect(suggestions(detector, 'The army of the Netherlands sent troops.')).toEqual([
+      {actual: 'The army of the Netherlands', fixed: 'The Dutch army sent troops.'},
+    ])
   })
   it('leaves other "of" phrases alone', () => {
     expect(detector.check('the officials of the ministry, the leaders of Hamas, the government of Iran').findings).toEqual([])
