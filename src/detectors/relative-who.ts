@@ -22,7 +22,8 @@ const PERSON_NOUNS = new Set([
     'chancellor premier spokesman spokeswoman spokesperson envoy ambassador aide aides adviser advisers advisor advisors leader ' +
     'leaders director chief founder activist protester victim victims survivor survivors father mother son daughter wife husband ' +
     'brother sister parents friend friends student teacher patient passenger pilot driver fighter fighters militant militants ' +
-    'negotiator negotiators mediator mediators analyst investor player players coach athlete athletes'
+    'negotiator negotiators mediator mediators analyst investor player players coach athlete athletes attackers assailants ' +
+    'gunmen rioters looters demonstrators protesters policemen rescuers volunteers supporters opponents'
   ).split(' '),
 ])
 // Bodies a person leads, whose "of" phrase a relative clause may describe instead of the person.

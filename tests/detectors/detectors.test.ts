@@ -634,6 +634,9 @@ describe('relative-who', () => {
     expect(suggestions(detector, 'They sought dozens of the workers, which stayed inside.')).toEqual([{actual: 'which', fixed: 'They sought dozens of the workers, who stayed inside.'}])
     expect(suggestions(detector, 'President Javier Milei, which earlier criticized him, spoke.')).toEqual([{actual: 'which', fixed: 'President Javier Milei, who earlier criticized him, spoke.'}])
     expect(suggestions(detector, 'Then Netanyahu, which had refused, agreed.')).toEqual([{actual: 'which', fixed: 'Then Netanyahu, who had refused, agreed.'}])
+    expect(suggestions(detector, 'Police fired on the attackers, which tried to seize the post.')).toEqual([
+      {actual: 'which', fixed: 'Police fired on the attackers, who tried to seize the post.'},
+    ])
     expect(suggestions(detector, 'It dismissed thousands of federal employees, which are on probation.')).toEqual([
       {actual: 'which', fixed: 'It dismissed thousands of federal employees, who are on probation.'},
     ])
