@@ -376,13 +376,14 @@ function trailingDefiniteSubjects(tokens: Token[], text: string, emit: (start: n
     if (subjectTokens.some((token) => TIME_WORDS.has(token.norm) || isNumber(token))) continue
     const subject = text.slice(tokens[k].start, tokens[end - 1].end)
     const predicate = text.slice(verb.start, tokens[k - 1].end)
-    if (endsClause(tokens[end]) || tokens[end].norm === 'and') {
+    if (endsClause(tokens[end])) {
       emit(verb.start, tokens[end - 1].end, `Unexpected subject after its verb in \`${predicate} ${subject}\`, expected \`${subject} ${predicate}\``, [`${subject} ${predicate}`])
       continue
     }
     // "was confirmed an outbreak of the virus", "sank a ferry with 60 people": the subject runs on
-    // into a phrase of its own, and where the verb goes is the writer's call.
-    if (tokens[end].norm === 'of' || PHRASE_ENDS.has(tokens[end].norm))
+    // into a phrase of its own, and where the verb goes is the writer's call; so it does after
+    // "and" ("were closed the schools and the stock exchange": moving the first alone strands the rest).
+    if (tokens[end].norm === 'of' || tokens[end].norm === 'and' || PHRASE_ENDS.has(tokens[end].norm))
       emit(verb.start, tokens[end - 1].end, `Unexpected subject after its verb in \`${predicate} ${subject}\`: put \`${subject}\` and what describes it before \`${predicate}\``, [])
   }
 }

@@ -402,7 +402,7 @@ describe('inverted-subject', () => {
     expect(suggestions(detector, 'In the school was opened an additional vaccination point.')[0]?.fixed).toBe('In the school an additional vaccination point was opened.')
   })
   it('flags, without a fix, a subject after its verb that runs on into a phrase of its own', () => {
-    for (const text of ['In Ethiopia for the first time was confirmed an outbreak of the virus.', 'Near the island of Bali sank a ferry with 60 people.', 'On the border of the two countries occurred the heaviest clashes in years.']) {
+    for (const text of ['In Ethiopia for the first time was confirmed an outbreak of the virus.', 'Near the island of Bali sank a ferry with 60 people.', 'On the border of the two countries occurred the heaviest clashes in years.', 'In the city were closed the schools and the stock exchange.']) {
       const [finding] = detector.check(text).findings
       expect(finding?.ruleId, text).toBe('definite-subject-last')
       expect(finding?.expected, text).toEqual([])
