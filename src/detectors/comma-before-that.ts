@@ -33,7 +33,9 @@ export default function retextCommaBeforeThat() {
         if (tokens[i + 2]?.norm === 'is' && tokens[i + 3]?.text === ',') continue
         // A participle clause is no aside: "…, adding, that", "…, having declared, that".
         const participle = before.norm.endsWith('ing') || tokens[i - 2]?.norm === 'having'
-        if (!participle && (tokens[i - 4]?.text === ',' || tokens[i - 3]?.text === ',' || tokens[i - 2]?.text === ',')) continue
+        // A comma just before the verb closes a clause the verb follows ("Flick, who …, declared, that"):
+        // an aside has its own subject between the commas.
+        if (!participle && (tokens[i - 4]?.text === ',' || tokens[i - 3]?.text === ',')) continue
         report(file, {
           source: 'comma-before-that',
           ruleId: 'comma-before-that',

@@ -246,6 +246,7 @@ describe('comma-before-that', () => {
       {actual: ', ', fixed: 'He was not happy, adding that the decision was made.'},
     ])
     expect(detector.check('Nissan refused, having declared, that it would lose its independence.').findings).toHaveLength(1)
+    expect(detector.check('Flick, who took over last summer, declared, that the players deserved it.').findings).toHaveLength(1)
   })
   it('removes it after a verb of saying and its object', () => {
     expect(suggestions(detector, 'He told reporters, that he had not expected it.')).toEqual([{actual: ', ', fixed: 'He told reporters that he had not expected it.'}])
