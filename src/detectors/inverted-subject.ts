@@ -242,15 +242,18 @@ function speakerInPlacePhrase(tokens: Token[], text: string, emit: (start: numbe
 }
 
 /** "were wounded 17 people" */
+// What ends one clause and lets the next open: its subject slot is then empty or filled anew.
+const CLAUSE_BREAKS = new Set([',', 'and', ';'])
+
 // Verbs that take no object: a count after them in a clause opening with a place is their subject
 // ("and in the crush perished two people"); "in May the group gathered 300 people" has one.
 const NO_OBJECT = new Set(['died', 'perished', 'drowned', 'arrived', 'came', 'remained', 'stayed', 'lived', 'participated', 'abstained'])
 
-/** Whether a verb that takes no object stands in a clause (after a comma, semicolon, "and" or "but") that opens with a preposition. */
+/** Whether a verb that takes no object stands in a clause (after a comma, semicolon or "and") that opens with a preposition. */
 function opensWithPlace(tokens: Token[], verb: number, token: Token): boolean {
   if (!NO_OBJECT.has(token.norm)) return false
-  let start = 0
-  for (let k = verb - 1; k >= 0 && start === 0; k--) if (tokens[k].text === ',' || tokens[k].text === ';' || tokens[k].norm === 'and' || tokens[k].norm === 'but') start = k + 1
+  let start = verb
+  while (start > 0 && !CLAUSE_BREAKS.has(tokens[start - 1].norm)) start--
   return PREPOSITIONS.has(tokens[start]?.norm ?? '')
 }
 
@@ -340,7 +343,6 @@ function placePhraseEnd(tokens: Token[], from: number): number {
   return k
 }
 
-const CLAUSE_BREAKS = new Set([',', 'and', ';'])
 const PAIR_COUNTS = new Set(['two', 'three', 'both'])
 
 /** Length of "for the first time", "again" or "also" after the place phrase: an adjunct before the verb. */
