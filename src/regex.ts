@@ -91,6 +91,25 @@ export function requiredLiteral(regex: RegExp): string | undefined {
   return best.length >= 3 ? best : undefined
 }
 
+// Characters of English text from most to least frequent; any other is rarer than all of them.
+const FREQUENT_CHARACTERS = ' etaoinsrhldcumfpgwybv,.kT'
+
+/**
+ * The part of a required literal to look for: `indexOf` steps from one occurrence of the needle's
+ * first character to the next, so a needle opening with a space or an "e" reads much of the text
+ * twice. Any part of the literal is in every match; the longest tail that opens with its rarest
+ * character keeps most of the literal's selectivity (" thousand" → "thousand", " NPP" → "NPP").
+ */
+export function searchNeedle(literal: string, minimum = 3): string {
+  const rank = (char: string): number => {
+    const at = FREQUENT_CHARACTERS.indexOf(char)
+    return at < 0 ? FREQUENT_CHARACTERS.length : at
+  }
+  let best = 0
+  for (let k = 1; k + minimum <= literal.length; k++) if (rank(literal[k]) > rank(literal[best])) best = k
+  return literal.slice(best)
+}
+
 /** How many characters the escape at `at` takes: \\p{…}, \\u{…}, \\uXXXX, \\xXX, \\cX and \\k<…> are longer than two. */
 function escapeWidth(source: string, at: number): number {
   const rest = source.slice(at + 1)
@@ -122,16 +141,19 @@ function skipGroup(source: string, start: number): number {
   return -1
 }
 
-// A plain word at the head of an alternative: letters, or a class of one letter in both cases ([Tt]).
+// A plain word: letters, or a class of one letter in both cases ([Tt]).
 const LEADING_WORD = /^(?:[A-Za-z]|\[(?:[A-Z][a-z]|[a-z][A-Z])\])+/
 
 /**
- * Sets of words, as the pattern spells them ("[Tt]he": the, The), such that every match of `regex` holds a word of each set as a whole
- * word (a maximal run of `\w`): one set per top-level group that every match passes through and
- * whose alternatives each begin with a plain word bounded on both sides — by `\b` or a non-word
- * character (a space, a hyphen) before the group, and inside the alternative or after the group. None for a
- * case-insensitive pattern or one with a top-level alternation. A paragraph holding no word of a
- * set cannot match, which a look-up in the paragraph's words tells faster than the regex does.
+ * Sets of words, as the pattern spells them ("[Tt]he": the, The), such that every match of `regex`
+ * holds a word of each set as a whole word (a maximal run of `\w`): one set per top-level group
+ * that every match passes through and whose alternatives each begin with a plain word (or with a
+ * group whose alternatives do), and one per plain word of the top level — each bounded on both
+ * sides, by `\b` or a non-word character before, and after by whatever the pattern requires to
+ * follow the word (a space, an optional phrase that opens with a space and then a space, a
+ * lookahead of non-word characters). None for a case-insensitive pattern or one with a top-level
+ * alternation. A paragraph holding no word of a set cannot match, which a look-up in the
+ * paragraph's words tells faster than the regex does.
  */
 export function requiredWordChoices(regex: RegExp): Array<ReadonlySet<string>> {
   if (regex.flags.includes('i')) return []
@@ -148,7 +170,7 @@ export function requiredWordChoices(regex: RegExp): Array<ReadonlySet<string>> {
       const quantifier = QUANTIFIER_START.exec(source.slice(end))
       const lookaround = char === '(' && /^\(\?<?[=!]/.test(source.slice(i, i + 4))
       if (char === '(' && !lookaround && !quantifier && boundedBefore) {
-        const words = leadingWords(source.slice(i, end), boundedAt(source.slice(end)))
+        const words = leadingWords(source.slice(i, end), [source.slice(end)])
         if (words) choices.push(words)
       }
       // A lookaround takes no characters: what stood before it still stands before what follows.
@@ -156,26 +178,43 @@ export function requiredWordChoices(regex: RegExp): Array<ReadonlySet<string>> {
       i = end + (quantifier ? quantifier[0].length + (source[end + quantifier[0].length] === '?' ? 1 : 0) : 0)
       continue
     }
+    const word = boundedBefore ? LEADING_WORD.exec(source.slice(i))?.[0] : undefined
+    if (word) {
+      if (followedByBound([source.slice(i + word.length)])) choices.push(new Set(spellingsOf(word)))
+      boundedBefore = false
+      i += word.length
+      continue
+    }
     const width = char === '\\' ? escapeWidth(source, i) : 1
     boundedBefore = boundedAt(source.slice(i))
     i += width
   }
   // A word the required literal text holds between two non-word characters is a whole word of every match.
-  for (const [word] of (requiredLiteral(regex) ?? '').matchAll(/(?<=[^\w])[A-Za-z]+(?=[^\w])/g)) choices.push(new Set([word]))
+  for (const [word] of (requiredLiteral(regex) ?? '').matchAll(/(?<=[^\w])[A-Za-z]+(?=[^\w])/g))
+    if (!choices.some((words) => words.size === 1 && words.has(word))) choices.push(new Set([word]))
   return choices
 }
 
-/** The first words of a group's alternatives, or undefined when one does not begin with a bounded plain word. */
-function leadingWords(group: string, boundedAfter: boolean): Set<string> | undefined {
+/**
+ * The first words of a group's alternatives (looking into a group an alternative opens with), or
+ * undefined when one does not begin with a plain word that the pattern bounds after it.
+ * `after` is what follows the group, innermost first.
+ */
+function leadingWords(group: string, after: string[]): Set<string> | undefined {
   const body = group.slice(/^\((?:\?:|\?<[A-Za-z_$][\w$]*>)?/.exec(group)![0].length, -1)
   if (body.startsWith('?')) return undefined
   const words = new Set<string>()
   for (const alternative of topLevelAlternatives(body)) {
+    let found: Set<string> | undefined
     const word = LEADING_WORD.exec(alternative)?.[0]
-    if (!word) return undefined
-    const rest = alternative.slice(word.length)
-    if (!(rest === '' ? boundedAfter : boundedAt(rest))) return undefined
-    for (const spelling of spellingsOf(word)) words.add(spelling)
+    if (word) {
+      if (followedByBound([alternative.slice(word.length), ...after])) found = new Set(spellingsOf(word))
+    } else if (alternative.startsWith('(') && !/^\(\?<?[=!]/.test(alternative)) {
+      const end = skipGroup(alternative, 0)
+      if (end > 0 && !QUANTIFIER_START.test(alternative.slice(end))) found = leadingWords(alternative.slice(0, end), [alternative.slice(end), ...after])
+    }
+    if (!found) return undefined
+    for (const spelling of found) words.add(spelling)
   }
   return words
 }
@@ -200,11 +239,48 @@ function boundedAt(rest: string): boolean {
   return width > 0 && !QUANTIFIER_START.test(rest.slice(width))
 }
 
+/**
+ * Whether every way the pattern can go on from here (the pieces of `rest` in order: the text after
+ * a word, then after each group around it) begins with a word boundary. The pattern's end is no
+ * boundary: a match may end inside a word.
+ */
+function followedByBound(rest: string[]): boolean {
+  const [sequence, ...after] = rest
+  if (sequence === undefined) return false
+  if (sequence === '') return followedByBound(after)
+  if (boundedAt(sequence)) return true
+  const width = nonWordLiteralWidth(sequence)
+  if (width > 0) {
+    // An optional non-word character: what follows it must bound the word when it is left out.
+    const quantifier = /^(?:[?*]|\{0(?:,\d*)?\})\??/.exec(sequence.slice(width))
+    return quantifier ? followedByBound([sequence.slice(width + quantifier[0].length), ...after]) : true
+  }
+  if (!sequence.startsWith('(')) return false
+  const end = skipGroup(sequence, 0)
+  if (end < 0) return false
+  const quantifier = /^(?:[?*+]|\{\d+(?:,\d*)?\})\??/.exec(sequence.slice(end))?.[0] ?? ''
+  const next = [sequence.slice(end + quantifier.length), ...after]
+  const head = /^\((?:\?:|\?<[A-Za-z_$][\w$]*>|\?<?[=!])?/.exec(sequence)![0]
+  const alternatives = topLevelAlternatives(sequence.slice(head.length, end - 1))
+  // A lookbehind or a negative lookahead takes no characters and bounds nothing: what follows it must.
+  if (head === '(?!' || head === '(?<=' || head === '(?<!') return followedByBound(next)
+  // A lookahead whose every alternative opens with a boundary bounds the word; else what follows must.
+  if (head === '(?=') return alternatives.every((alternative) => followedByBound([alternative])) || followedByBound(next)
+  const optional = quantifier.startsWith('?') || quantifier.startsWith('*') || /^\{0\b/.test(quantifier)
+  return alternatives.every((alternative) => followedByBound([alternative, ...next])) && (!optional || followedByBound(next))
+}
+
 /** How many pattern characters spell the literal non-word character `rest` starts with (0: none). */
 function nonWordLiteralWidth(rest: string): number {
   const char = rest[0]
   if (char === undefined) return 0
-  if (char === '\\') return LITERAL_ESCAPE.test(rest[1] ?? '') ? 2 : 0
+  if (char === '\\') return LITERAL_ESCAPE.test(rest[1] ?? '') || rest[1] === 's' ? 2 : 0
+  if (char === '[') {
+    // A class of non-word characters only ("[.;]", "[,.!?]"): no letter, digit, escape class or range.
+    const end = skipGroup(rest, 0)
+    const members = end > 0 ? rest.slice(1, end - 1).replace(/\\[^\w]/g, '') : ''
+    return members.length > 0 && !members.startsWith('^') && /^-?[^\w\\-]+-?$/.test(members) ? end : 0
+  }
   return /^[^\w.^$?*+{}()[\]|]/.test(char) ? 1 : 0
 }
 

@@ -55,13 +55,22 @@ describe('requiredWordChoices', () => {
   const words = (regex: RegExp): string[][] => requiredWordChoices(regex).map((set) => [...set])
 
   it('reads a group of plain words bounded on both sides by its first words, spelled as the pattern allows', () => {
-    expect(words(/\b([Tt]he|[Aa]) (strike|walkout) of\b/g)).toEqual([['The', 'the', 'A', 'a'], ['strike', 'walkout']])
+    expect(words(/\b([Tt]he|[Aa]) (strike|walkout) of\b/g)).toEqual([['The', 'the', 'A', 'a'], ['strike', 'walkout'], ['of']])
     expect(words(/\b(prime minister|mayor)-(woman|Muslim)\b/g)).toEqual([['prime', 'mayor'], ['woman', 'Muslim']])
     expect(words(/(?<!not )\b(?:often|rarely) (is|was) seen/g)).toEqual([['often', 'rarely'], ['is', 'was']])
   })
 
   it('takes the words the required literal holds between non-word characters', () => {
-    expect(words(/(\d+) degrees (?:higher|warmer) than\b/g)).toEqual([['higher', 'warmer'], ['degrees']])
+    expect(words(/(\d+) degrees (?:higher|warmer) than\b/g)).toEqual([['degrees'], ['higher', 'warmer'], ['than']])
+  })
+
+  it('looks past optional phrases, into nested groups and lookaheads for what bounds a word', () => {
+    expect(words(/\b(taken|sent)((?: (?!in )[a-z]+)?) in hospital\b/g)).toEqual([['taken', 'sent'], ['in'], ['hospital']])
+    // A match may end inside a word: "in hospital" without a boundary also matches "in hospitals".
+    expect(words(/\b(taken|sent) in hospital/g)).toEqual([['taken', 'sent'], ['in']])
+    expect(words(/\b((?:highest|lowest)(?: [a-z]+)? (?:level|rate)) in\b/g)).toEqual([['highest', 'lowest'], ['in']])
+    expect(words(/(\d+) thousand(?= [a-z]|[.;]|,(?! \d))/g)).toEqual([['thousand']])
+    expect(words(/\b(big ?|large) deal/g)).toEqual([['big', 'large']])
   })
 
   it('leaves out a group a match may skip or may meet inside a longer word', () => {
@@ -70,7 +79,11 @@ describe('requiredWordChoices', () => {
     expect(words(/\b(senator|mayor)?\b said/g)).toEqual([])
     expect(words(/\b(senators?|mayor) said/g)).toEqual([])
     expect(words(/\b(senator|\w+ mayor) said/g)).toEqual([])
-    expect(words(/\b(big ?|large) deal/g)).toEqual([])
+    expect(words(/\b(big ?|large)deal/g)).toEqual([])
+    expect(words(/\b(taken|sent)((?: [a-z]+)?)(?:[a-z]+)? in\b/g)).toEqual([['in']])
+    expect(words(/(\d+) thousand(?= [a-z]|[.a-z])/g)).toEqual([])
+    expect(words(/(\d+) thousand(?=,|$)/g)).toEqual([])
+    expect(words(/\b(?:(?:high|low)est|max) rate\b/g)).toEqual([['rate']])
     expect(words(/\b(senator|mayor) said|\bthe mayor/g)).toEqual([])
     expect(words(/\b(senator|mayor) said/gi)).toEqual([])
   })
@@ -80,6 +93,9 @@ describe('requiredWordChoices', () => {
       [/\b([Tt]he|[Aa]) (strike|walkout) of\b/g, 'The strike of pilots and a walkout of staff; the strike-of-the-year.'],
       [/\b(mayor|senator)-(woman|Muslim)\b/g, 'The mayor-woman met the senator-Muslim and ex-mayor-woman Ann.'],
       [/(?<!not )\b(?:often|rarely) (is|was) seen/g, 'It often is seen; it rarely was seen, not often is seen.'],
+      [/\b(taken|sent)((?: (?!in )[a-z]+)?) in hospital/g, 'He was taken in hospital, then sent home in hospital; taken-in hospital.'],
+      [/\b((?:highest|lowest)(?: [a-z]+)? (?:level|rate)) in\b/g, 'The highest level in years, the lowest jobless rate in May.'],
+      [/(\d+) thousand(?= [a-z]|[.;]|,(?! \d))/g, 'Some 20 thousand people; 30 thousand. And 40 thousand, 5 more.'],
     ]
     for (const [regex, text] of cases) {
       const wholeWords = (part: string) => new Set(part.match(/\w+/g))

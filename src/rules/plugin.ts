@@ -7,7 +7,7 @@ import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {FUNCTION_WORDS} from '../detectors/lexicon.js'
 import {sentencesOf, startsUpper, type Token, type TokenSentence} from '../parse/tokens.js'
-import {cannotCrossLines, execAll, requiredLiteral, requiredWordChoices} from '../regex.js'
+import {cannotCrossLines, execAll, requiredLiteral, requiredWordChoices, searchNeedle} from '../regex.js'
 import type {CompiledRule, CompiledRuleSet, Context, RuleVariant} from './compile.js'
 import {preserveCase, renderTemplate, replacementAlreadyThere, type MatchCaptures, type TemplatePart} from './replace.js'
 import {atSentenceStart, atomTokenIndexes, matchesCase, TokenIndex} from './token-index.js'
@@ -340,7 +340,7 @@ export default function retextRuleSets(options: RuleSetsOptions) {
       for (const regex of rule.regexes) {
         if (cannotCrossLines(regex)) lineBoundRegexes.add(regex)
         const literal = requiredLiteral(regex)
-        if (literal) literals.set(regex, literal)
+        if (literal) literals.set(regex, searchNeedle(literal))
         // A choice holding a function word is in most paragraphs: looking it up would not pay.
         const choices = requiredWordChoices(regex).filter((words) => ![...words].some((word) => FUNCTION_WORDS.has(word.toLowerCase())))
         wordChoices.set(regex, choices)
