@@ -35,6 +35,12 @@ interface TrieNode<P> {
 interface SpecialEdge<P> {
   atom: Atom
   node: TrieNode<P>
+  /**
+   * The edge's node holds nothing but literal edges (no terminal, no special edge): the walk looks
+   * up the token after the atom's before it tests the atom or steps into the node. The root's
+   * edges (a number, a capital, a regex) are tried at every token, and most lead to a few words.
+   */
+  lookAhead: boolean
 }
 
 export interface TokenMatch<P> {
@@ -132,6 +138,7 @@ export class TokenIndex<P> {
   }
 
   add(sequence: Sequence, payload: P): void {
+    this.prepared = false
     const node = this.sharedPath(this.root, sequence.atoms)
     ;(node.terminals ??= []).push({payload, sequence, parts: undefined})
     this.size++
@@ -139,6 +146,7 @@ export class TokenIndex<P> {
 
   /** A pattern, as its sequences when they are few, else as a graph: its first elements in the shared trie, the rest on edges of its own. */
   addPattern(parts: PatternParts, payload: P): void {
+    this.prepared = false
     if (partsCount(parts) <= MAX_SPELLED_SEQUENCES) {
       for (const sequence of partsSequences(parts)) this.add(sequence, payload)
       return
@@ -181,7 +189,7 @@ export class TokenIndex<P> {
         const key = specialKey(atom)
         let edge = node.special.get(key)
         if (!edge) {
-          node.special.set(key, (edge = {atom, node: createNode()}))
+          node.special.set(key, (edge = {atom, node: createNode(), lookAhead: false}))
           ;(node.specialEdges ??= []).push(edge)
         }
         node = edge.node
@@ -199,13 +207,55 @@ export class TokenIndex<P> {
         const list = node.graphLiteral.get(atom.norm)
         if (!list) node.graphLiteral.set(atom.norm, [next])
         else if (!list.includes(next)) list.push(next)
-      } else (node.specialEdges ??= []).push({atom, node: next})
+      } else (node.specialEdges ??= []).push({atom, node: next, lookAhead: false})
       node = next
     })
   }
 
+  // Whether every special edge's `lookAhead` is set for the trie as it now stands.
+  private prepared = false
+
+  private prepare(): void {
+    const seen = new Set<TrieNode<P>>()
+    const visit = (node: TrieNode<P>): void => {
+      if (seen.has(node)) return
+      seen.add(node)
+      for (const next of node.literal?.values() ?? []) visit(next)
+      for (const nexts of node.graphLiteral?.values() ?? []) for (const next of nexts) visit(next)
+      for (const edge of node.specialEdges ?? []) {
+        const child = edge.node
+        edge.lookAhead = !child.terminals && !child.specialEdges
+        visit(child)
+      }
+    }
+    visit(this.root)
+    // The root's special edges are tried at every token: one look-up tells when none can lead on.
+    const edges = this.root.specialEdges ?? []
+    this.rootEdgesAlwaysTried = edges.some((edge) => !edge.lookAhead)
+    this.rootAfterAtom.clear()
+    this.rootAtAnchor.clear()
+    for (const edge of edges) {
+      const words = edge.atom.kind === 'anchor' ? this.rootAtAnchor : this.rootAfterAtom
+      for (const word of edge.node.literal?.keys() ?? []) words.add(word)
+      for (const word of edge.node.graphLiteral?.keys() ?? []) words.add(word)
+    }
+    this.prepared = true
+  }
+
+  private rootEdgesAlwaysTried = false
+  /** Words that can follow the token a root special edge takes; words that can stand at a root anchor. */
+  private readonly rootAfterAtom = new Set<string>()
+  private readonly rootAtAnchor = new Set<string>()
+
+  private rootEdgesMayLead(tokens: Token[], position: number): boolean {
+    if (this.rootEdgesAlwaysTried) return true
+    if (position + 1 < tokens.length && this.rootAfterAtom.has(tokens[position + 1].norm)) return true
+    return position < tokens.length && this.rootAtAnchor.has(tokens[position].norm)
+  }
+
   /** Every sequence that matches starting at token `start`. */
   matchAt(tokens: Token[], start: number, out: TokenMatch<P>[] = []): TokenMatch<P>[] {
+    if (!this.prepared) this.prepare()
     this.opening = openingPrefix(tokens)
     this.graphEndCount = 0
     this.walk(this.root, tokens, start, start, out)
@@ -251,16 +301,29 @@ export class TokenIndex<P> {
       }
     }
     const edges = node.specialEdges
-    if (!edges) return
+    if (!edges || (node === this.root && !this.rootEdgesMayLead(tokens, position))) return
     for (let e = 0; e < edges.length; e++) {
-      const {atom, node: child} = edges[e]
+      const {atom, node: child, lookAhead} = edges[e]
       // An anchor takes no token.
-      if (atomHolds(atom, tokens, position, this.opening)) this.walk(child, tokens, start, atom.kind === 'anchor' ? position : position + 1, out)
+      const next = atom.kind === 'anchor' ? position : position + 1
+      if (!lookAhead) {
+        if (atomHolds(atom, tokens, position, this.opening)) this.walk(child, tokens, start, next, out)
+        continue
+      }
+      // What walking the child would do, but only once the token after the atom leads somewhere.
+      if (next >= tokens.length) continue
+      const norm = tokens[next].norm
+      const literal = child.literal?.get(norm)
+      const graph = child.graphLiteral?.get(norm)
+      if ((!literal && !graph) || !atomHolds(atom, tokens, position, this.opening)) continue
+      if (literal) this.walk(literal, tokens, start, next + 1, out)
+      if (graph) for (const after of graph) this.walk(after, tokens, start, next + 1, out)
     }
   }
 
   /** Every match starting anywhere in the sentence. */
   matchAll(tokens: Token[]): TokenMatch<P>[] {
+    if (!this.prepared) this.prepare()
     const out: TokenMatch<P>[] = []
     this.opening = openingPrefix(tokens)
     for (let start = 0; start < tokens.length; start++) {

@@ -1,8 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import {parseSentences} from '../../src/parse/chunked-english.js'
 import {tokenizeLiteral} from '../../src/rules/compile.js'
-import {expandParts, parsePattern, partsCount, partsSequences, type PatternParts} from '../../src/rules/pattern.js'
-import {MAX_SPELLED_SEQUENCES, TokenIndex, type TokenMatch} from '../../src/rules/token-index.js'
+import type {Token} from '../../src/parse/tokens.js'
+import {expandParts, parsePattern, partsCount, partsSequences, type PatternParts, type Sequence} from '../../src/rules/pattern.js'
+import {atSentenceEnd, atSentenceStart, MAX_SPELLED_SEQUENCES, testClass, TokenIndex, type TokenMatch} from '../../src/rules/token-index.js'
 
 // Patterns past MAX_SPELLED_SEQUENCES are stored as graphs of their parts, not as their sequences.
 // A graph must find what the sequences find: the same spans, each with the sequence that spells it.
@@ -67,5 +68,63 @@ describe('patterns stored as graphs', () => {
     const found = matchesOf(build(true))
     for (const other of ['100:', '101:', '102:']) expect(found.filter((match) => match.startsWith(other))).toHaveLength(1)
     expect(found.sort()).toEqual(matchesOf(build(false)).sort())
+  })
+})
+
+describe('special edges', () => {
+  const sequenceOf = (pattern: string) => partsSequences(expandParts(parsePattern(pattern), tokenizeLiteral))[0]
+  const found = (index: TokenIndex<number>, text: string): string[] =>
+    parseSentences(text).flatMap((sentence) => index.matchAll(sentence.tokens).map((match) => `${match.payload}:${match.start}-${match.end}`))
+
+  // What a sequence means, atom by atom, at every start: the oracle the trie's shortcuts must agree with.
+  function spelledAt(sequence: Sequence, tokens: Token[], start: number): number | undefined {
+    let position = start
+    for (const atom of sequence.atoms) {
+      if (atom.kind === 'anchor') {
+        if (!(atom.at === 'start' ? atSentenceStart(tokens, position) : atSentenceEnd(tokens, position))) return undefined
+        continue
+      }
+      const token = tokens[position]
+      if (!token) return undefined
+      const holds =
+        atom.kind === 'literal' ? token.norm === atom.norm : atom.kind === 'class' ? testClass(atom.name, token) : atom.regex.test(token.text)
+      if (!holds) return undefined
+      position++
+    }
+    return position
+  }
+
+  // The last is stored as a graph (a choice of 80 words): its words after @num are graph edges.
+  const words = `[${Array.from({length: 80}, (_, i) => 'item' + String.fromCharCode(97 + (i % 26)).repeat(1 + Math.floor(i / 26))).join('|')}]`
+  const leadingToWords = ['@Cap said', '@Cap told reporters', '@num percent', '^ however', '^ in @num', '/^\\d+,\\d{3}$/ people', 'the @Cap', `@num ${words}`]
+  const text = 'However, Smith said 5 percent. In 2020 Jones told reporters that 1,000 people came. The Mayor spoke; in 2020 none. Ann Lee said so. Take 3 itemcc.'
+
+  it.each([
+    ['every special atom leads to words only (looked up first)', leadingToWords],
+    ['some lead to a terminal or to another special atom', [...leadingToWords, '@num', '@Cap @Cap said']],
+  ])('match what trying every edge at every token matches: %s', (_, patterns) => {
+    const parts = patterns.map((pattern) => expandParts(parsePattern(pattern), tokenizeLiteral))
+    const index = new TokenIndex<number>()
+    parts.forEach((pattern, i) => index.addPattern(pattern, i))
+    const expected = parseSentences(text).flatMap((sentence) =>
+      sentence.tokens.flatMap((_, start) =>
+        parts.flatMap((pattern, i) =>
+          partsSequences(pattern).flatMap((sequence) => {
+            const end = spelledAt(sequence, sentence.tokens, start)
+            return end === undefined ? [] : [`${i}:${start}-${end}`]
+          }),
+        ),
+      ),
+    )
+    expect(new Set(expected.map((match) => match.split(':')[0])).size).toBe(patterns.length)
+    expect(found(index, text).sort()).toEqual(expected.sort())
+  })
+
+  it('take patterns added after a match', () => {
+    const index = new TokenIndex<number>()
+    index.add(sequenceOf('@Cap said'), 0)
+    expect(found(index, 'Smith told them.')).toEqual([])
+    index.add(sequenceOf('@Cap told'), 1)
+    expect(found(index, 'Smith told them.')).toEqual(['1:0-2'])
   })
 })
