@@ -191,6 +191,7 @@ export class TokenIndex<P> {
         if (!edge) {
           node.special.set(key, (edge = {atom, node: createNode(), lookAhead: false}))
           ;(node.specialEdges ??= []).push(edge)
+          this.everySpecialEdge.push(edge)
         }
         node = edge.node
       }
@@ -207,7 +208,11 @@ export class TokenIndex<P> {
         const list = node.graphLiteral.get(atom.norm)
         if (!list) node.graphLiteral.set(atom.norm, [next])
         else if (!list.includes(next)) list.push(next)
-      } else (node.specialEdges ??= []).push({atom, node: next, lookAhead: false})
+      } else {
+        const edge = {atom, node: next, lookAhead: false}
+        ;(node.specialEdges ??= []).push(edge)
+        this.everySpecialEdge.push(edge)
+      }
       node = next
     })
   }
@@ -215,20 +220,10 @@ export class TokenIndex<P> {
   // Whether every special edge's `lookAhead` is set for the trie as it now stands.
   private prepared = false
 
+  private readonly everySpecialEdge: SpecialEdge<P>[] = []
+
   private prepare(): void {
-    const seen = new Set<TrieNode<P>>()
-    const visit = (node: TrieNode<P>): void => {
-      if (seen.has(node)) return
-      seen.add(node)
-      for (const next of node.literal?.values() ?? []) visit(next)
-      for (const nexts of node.graphLiteral?.values() ?? []) for (const next of nexts) visit(next)
-      for (const edge of node.specialEdges ?? []) {
-        const child = edge.node
-        edge.lookAhead = !child.terminals && !child.specialEdges
-        visit(child)
-      }
-    }
-    visit(this.root)
+    for (const edge of this.everySpecialEdge) edge.lookAhead = !edge.node.terminals && !edge.node.specialEdges
     // The root's special edges are tried at every token: one look-up tells when none can lead on.
     const edges = this.root.specialEdges ?? []
     this.rootEdgesAlwaysTried = edges.some((edge) => !edge.lookAhead)
