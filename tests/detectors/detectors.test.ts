@@ -1,6 +1,7 @@
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {FOREIGN, MAYBE_FOREIGN} from '../../src/detectors/untranslated.js'
 import {createPostedit} from '../../src/processor.js'
 import {tempDir, withDetector} from '../helpers.js'
 
@@ -434,6 +435,20 @@ describe('untranslated', () => {
   it('leaves English, and texts that are not English, alone', () => {
     expect(detector.check('Talks in Doha resumed; Zürich and São Paulo sent envoys.').findings).toEqual([])
     expect(detector.check('Переговоры в Дохе возобновились в понедельник, сообщил Reuters.').findings).toEqual([])
+  })
+  it('finds foreign words in the sentences after a first one, wherever they stand', () => {
+    const text = 'Talks resumed. Envoys went to Дохе “today.” Then Катар and 東京 spoke. All agreed.'
+    expect(detector.check(text).findings.map((finding) => finding.actual)).toEqual(['Дохе', 'Катар', '東京'])
+  })
+  it('pre-screens with a range class that holds every letter of the scripts it flags', () => {
+    const missed: number[] = []
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue
+      const character = String.fromCodePoint(code)
+      if (FOREIGN.test(character) && !MAYBE_FOREIGN.test(character)) missed.push(code)
+    }
+    expect(missed).toEqual([])
+    expect(MAYBE_FOREIGN.test('“Zürich’s São Paulo — naïve façade…” €5 ½ №')).toBe(false)
   })
 })
 
