@@ -55,8 +55,22 @@ const ARABIC_ARTICLE_NAME = /^(?:al|el|ash|as|ad|ar|at|az|an)-\p{Lu}/u
 
 // Asked for every word: the hyphen is looked for before the regex runs.
 function hasArabicArticle(text: string): boolean {
-  const hyphen = text.indexOf('-')
-  return hyphen >= 2 && hyphen <= 3 && ARABIC_ARTICLE_NAME.test(text)
+  const hyphen = text.charCodeAt(2) === 45 ? 2 : text.charCodeAt(3) === 45 ? 3 : -1
+  return hyphen > 0 && ARABIC_ARTICLE_NAME.test(text)
+}
+
+/** A capitalized word or a title ("Mr."): what stands before a person's surname. */
+function isNameOrTitle(token: Token | undefined): boolean {
+  return token !== undefined && token.kind === 'word' && (/^\p{Lu}\p{Ll}+$/u.test(token.text) || NAME_TITLES.has(token.norm))
+}
+
+function isGivenName(token: Token | undefined): boolean {
+  return token !== undefined && token.kind === 'word' && isFirstName(token.text)
+}
+
+/** A word token written with a capital, or an Arabic name with its article ("al-Sharaa"). */
+function isCapitalized(token: Token | undefined): boolean {
+  return token !== undefined && token.kind === 'word' && (startsUpper(token.text) || hasArabicArticle(token.text))
 }
 
 /** Lower-case particles inside personal names: "Alexandre de Moraes", "Ursula von der Leyen". */
@@ -163,10 +177,9 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
 
     const isKnownName = (name: string): boolean => gazetteer.known.has(name.toLowerCase())
     for (const {tokens} of sentencesOf(tree, file)) {
-      const capitalized = tokens.map((token) => token.kind === 'word' && (startsUpper(token.text) || hasArabicArticle(token.text)))
       for (let i = 0; i < tokens.length; i++) {
         const first = tokens[i]
-        if (!capitalized[i]) continue
+        if (!isCapitalized(first)) continue
         const region = regionAdjective(tokens, i, isKnownName)
         if (region) {
           report(file, {
@@ -187,8 +200,7 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
         const ending = russianNameEnding(first.text, first.norm)
         // Only as a person's name: after a first name or a title ("Vladimir Medinskiy", "Mr. Peskovskiy").
         const previous = tokens[i - 1]
-        const asName = previous !== undefined && previous.kind === 'word' && (/^\p{Lu}\p{Ll}+$/u.test(previous.text) || NAME_TITLES.has(previous.norm))
-        if (ending && (asName || FIRST_NAME_ENDINGS.has(first.norm)) && isUnknown(first.text) && !garbles.has(first.norm)) {
+        if (ending && (FIRST_NAME_ENDINGS.has(first.norm) || isNameOrTitle(previous)) && isUnknown(first.text) && !garbles.has(first.norm)) {
           report(file, {
             source: 'entity-names',
             ruleId: 'russian-name-ending',
@@ -203,13 +215,10 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
           })
           continue
         }
-        // A word after a given name is a surname, whatever place it spells ("Maia Sandu", not Sanda);
-        // a garbled surname of a known person stays a finding ("Vladimir Medinskiy").
-        const afterGivenName = previous !== undefined && previous.kind === 'word' && first.spaceBefore && isFirstName(previous.text)
         // Longest phrase first: "Saudovskaya Araviya", "Abu Dabi".
         for (let length = Math.min(MAX_PHRASE, tokens.length - i); length >= 1; length--) {
           let allCapitalized = true
-          for (let k = 1; k < length && allCapitalized; k++) allCapitalized = capitalized[i + k] && tokens[i + k].spaceBefore
+          for (let k = 1; k < length && allCapitalized; k++) allCapitalized = isCapitalized(tokens[i + k]) && tokens[i + k].spaceBefore
           if (!allCapitalized) continue
           const {base, suffix} = stripPossessive(tokens[i + length - 1].text)
           let text = base
@@ -225,7 +234,9 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
             }
             continue
           }
-          if (afterGivenName && length === 1 && found.entities[0].kind !== 'person') continue
+          // A word after a given name is a surname, whatever place it spells ("Maia Sandu", not Sanda);
+          // a garbled surname of a known person stays a finding ("Vladimir Medinskiy").
+          if (length === 1 && found.entities[0].kind !== 'person' && first.spaceBefore && isGivenName(previous)) continue
           // A look-alike followed by a capitalized word, or by a name particle and one, is a first
           // name ("Samy Pessé", "Alexandre de Moraes"), not a place.
           const after = tokens[i + length]
