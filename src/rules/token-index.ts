@@ -32,6 +32,14 @@ interface TrieNode<P> {
   terminals?: Terminal<P>[]
 }
 
+/** What a word leads to from the trie's root: its literal and graph edges, and whether a root special edge may lead on at it or after it. */
+interface RootEntry<P> {
+  literal: TrieNode<P> | undefined
+  graph: TrieNode<P>[] | undefined
+  atAnchor: boolean
+  afterAtom: boolean
+}
+
 interface SpecialEdge<P> {
   atom: Atom
   node: TrieNode<P>
@@ -234,8 +242,21 @@ export class TokenIndex<P> {
       for (const word of edge.node.literal?.keys() ?? []) words.add(word)
       for (const word of edge.node.graphLiteral?.keys() ?? []) words.add(word)
     }
+    // Everything the walk asks of a token at the root, in one entry.
+    this.rootEntries.clear()
+    const entryOf = (word: string): RootEntry<P> => {
+      let entry = this.rootEntries.get(word)
+      if (!entry) this.rootEntries.set(word, (entry = {literal: undefined, graph: undefined, atAnchor: false, afterAtom: false}))
+      return entry
+    }
+    for (const [word, node] of this.root.literal ?? []) entryOf(word).literal = node
+    for (const [word, nodes] of this.root.graphLiteral ?? []) entryOf(word).graph = nodes
+    for (const word of this.rootAtAnchor) entryOf(word).atAnchor = true
+    for (const word of this.rootAfterAtom) entryOf(word).afterAtom = true
     this.prepared = true
   }
+
+  private readonly rootEntries = new Map<string, RootEntry<P>>()
 
   private rootEdgesAlwaysTried = false
   /** Words that can follow the token a root special edge takes; words that can stand at a root anchor. */
@@ -276,15 +297,18 @@ export class TokenIndex<P> {
   // The sentence's opening prefix, for the walk's ^ edges (tried at every token); set per match call.
   private opening = 0
 
+  private reachTerminals(terminals: Terminal<P>[], tokens: Token[], start: number, position: number, out: TokenMatch<P>[]): void {
+    for (const terminal of terminals) {
+      if (terminal.sequence) out.push({payload: terminal.payload, sequence: terminal.sequence, start, end: position})
+      else if (!this.reachedGraphEnd(terminal, position))
+        for (const sequence of spellingsAt(terminal.parts!, tokens, start, position, this.opening))
+          out.push({payload: terminal.payload, sequence, start, end: position})
+    }
+  }
+
   // A method, not a closure made per call: matching runs at every token of every sentence.
   private walk(node: TrieNode<P>, tokens: Token[], start: number, position: number, out: TokenMatch<P>[]): void {
-    if (node.terminals)
-      for (const terminal of node.terminals) {
-        if (terminal.sequence) out.push({payload: terminal.payload, sequence: terminal.sequence, start, end: position})
-        else if (!this.reachedGraphEnd(terminal, position))
-          for (const sequence of spellingsAt(terminal.parts!, tokens, start, position, this.opening))
-            out.push({payload: terminal.payload, sequence, start, end: position})
-      }
+    if (node.terminals) this.reachTerminals(node.terminals, tokens, start, position, out)
     if (position < tokens.length) {
       if (node.literal) {
         const next = node.literal.get(tokens[position].norm)
@@ -297,6 +321,10 @@ export class TokenIndex<P> {
     }
     const edges = node.specialEdges
     if (!edges || (node === this.root && !this.rootEdgesMayLead(tokens, position))) return
+    this.tryEdges(edges, tokens, start, position, out)
+  }
+
+  private tryEdges(edges: SpecialEdge<P>[], tokens: Token[], start: number, position: number, out: TokenMatch<P>[]): void {
     for (let e = 0; e < edges.length; e++) {
       const {atom, node: child, lookAhead} = edges[e]
       // An anchor takes no token.
@@ -321,9 +349,19 @@ export class TokenIndex<P> {
     if (!this.prepared) this.prepare()
     const out: TokenMatch<P>[] = []
     this.opening = openingPrefix(tokens)
+    // The root step of the walk, with one look-up per token: each token's entry serves as the
+    // start's and as the one after the previous start's.
+    const root = this.root
+    const edges = root.specialEdges
+    let entry = tokens.length > 0 ? this.rootEntries.get(tokens[0].norm) : undefined
     for (let start = 0; start < tokens.length; start++) {
+      const following = start + 1 < tokens.length ? this.rootEntries.get(tokens[start + 1].norm) : undefined
       this.graphEndCount = 0
-      this.walk(this.root, tokens, start, start, out)
+      if (root.terminals) this.reachTerminals(root.terminals, tokens, start, start, out)
+      if (entry?.literal) this.walk(entry.literal, tokens, start, start + 1, out)
+      if (entry?.graph) for (const next of entry.graph) this.walk(next, tokens, start, start + 1, out)
+      if (edges && (this.rootEdgesAlwaysTried || entry?.atAnchor === true || following?.afterAtom === true)) this.tryEdges(edges, tokens, start, start, out)
+      entry = following
     }
     // A pattern that starts with ^ or is made only of zero-width atoms before its first token
     // is reached from start 0 only; duplicates at other starts cannot occur because anchors fail.

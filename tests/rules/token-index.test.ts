@@ -94,10 +94,10 @@ describe('special edges', () => {
     return position
   }
 
-  // The last is stored as a graph (a choice of 80 words): its words after @num are graph edges.
+  // The last two are stored as graphs (a choice of 80 words): their words are graph edges, after @num and at the root.
   const words = `[${Array.from({length: 80}, (_, i) => 'item' + String.fromCharCode(97 + (i % 26)).repeat(1 + Math.floor(i / 26))).join('|')}]`
-  const leadingToWords = ['@Cap said', '@Cap told reporters', '@num percent', '^ however', '^ in @num', '/^\\d+,\\d{3}$/ people', 'the @Cap', `@num ${words}`]
-  const text = 'However, Smith said 5 percent. In 2020 Jones told reporters that 1,000 people came. The Mayor spoke; in 2020 none. Ann Lee said so. Take 3 itemcc.'
+  const leadingToWords = ['@Cap said', '@Cap told reporters', '@num percent', '^ however', '^ in @num', '/^\\d+,\\d{3}$/ people', 'the @Cap', `@num ${words}`, `${words} said`]
+  const text = 'However, Smith said 5 percent. In 2020 Jones told reporters that 1,000 people came. The Mayor spoke; in 2020 none. Ann Lee said so. Take 3 itemcc. Then itemb said so.'
 
   it.each([
     ['every special atom leads to words only (looked up first)', leadingToWords],
