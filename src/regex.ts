@@ -173,9 +173,9 @@ export function requiredWordChoices(regex: RegExp): Array<ReadonlySet<string>> {
         const words = leadingWords(source.slice(i, end), [source.slice(end)])
         if (words) choices.push(words)
       }
-      // A lookaround takes no characters: what stood before it still stands before what follows.
-      if (!lookaround || quantifier) boundedBefore = false
-      i = end + (quantifier ? quantifier[0].length + (source[end + quantifier[0].length] === '?' ? 1 : 0) : 0)
+      const next = end + (quantifier ? quantifier[0].length + (source[end + quantifier[0].length] === '?' ? 1 : 0) : 0)
+      boundedBefore = boundedAfterItem(source.slice(i, next), boundedBefore)
+      i = next
       continue
     }
     const word = boundedBefore ? LEADING_WORD.exec(source.slice(i))?.[0] : undefined
@@ -237,6 +237,42 @@ function boundedAt(rest: string): boolean {
   if (rest.startsWith('\\b')) return true
   const width = nonWordLiteralWidth(rest)
   return width > 0 && !QUANTIFIER_START.test(rest.slice(width))
+}
+
+/**
+ * Whether a word boundary stands at the end of `sequence` (pattern text without a top-level
+ * alternation) on every path through it, given whether one stands at its start: a non-word
+ * character or `\\b` makes one, a word character or anything that may be one unmakes it, an
+ * optional item keeps what stood before it only if it makes one too, and a lookaround changes nothing.
+ */
+function boundedAtEnd(sequence: string, bounded: boolean): boolean {
+  for (let i = 0; i < sequence.length; ) {
+    const char = sequence[i]
+    let end: number
+    if (char === '(' || char === '[') end = skipGroup(sequence, i)
+    else end = i + (char === '\\' ? escapeWidth(sequence, i) : 1)
+    if (end < 0) return false
+    const quantifier = /^(?:[?*+]|\{\d+(?:,\d*)?\})\??/.exec(sequence.slice(end))?.[0] ?? ''
+    bounded = boundedAfterItem(sequence.slice(i, end + quantifier.length), bounded)
+    i = end + quantifier.length
+  }
+  return bounded
+}
+
+/** Whether a word boundary stands after one item of a pattern (an atom with its quantifier), given whether one stood before it. */
+function boundedAfterItem(item: string, bounded: boolean): boolean {
+  const quantifier = /(?:[?*+]|\{\d+(?:,\d*)?\})\??$/.exec(item)?.[0] ?? ''
+  const atom = item.slice(0, item.length - quantifier.length)
+  const optional = quantifier.startsWith('?') || quantifier.startsWith('*') || /^\{0\b/.test(quantifier)
+  if (atom === '\\b') return true
+  if (atom.startsWith('(')) {
+    const head = /^\((?:\?:|\?<[A-Za-z_$][\w$]*>|\?<?[=!])?/.exec(atom)![0]
+    if (/[=!]$/.test(head)) return quantifier === '' ? bounded : false
+    const present = topLevelAlternatives(atom.slice(head.length, -1)).every((alternative) => boundedAtEnd(alternative, bounded))
+    return present && (!optional || bounded)
+  }
+  const nonWord = nonWordLiteralWidth(atom) === atom.length && atom.length > 0
+  return nonWord && (!optional || bounded)
 }
 
 /**

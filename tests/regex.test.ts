@@ -73,6 +73,12 @@ describe('requiredWordChoices', () => {
     expect(words(/\b(big ?|large) deal/g)).toEqual([['big', 'large']])
   })
 
+  it('takes a group after an optional phrase that ends with a non-word character', () => {
+    expect(words(/\b([Tt]he|[Aa]) ((?:[\w-]+ )?)(strike|walkout) of\b/g)).toEqual([['The', 'the', 'A', 'a'], ['strike', 'walkout'], ['of']])
+    expect(words(/\b(the|a) ((?:[\w-]+)?)(strike|walkout) of\b/g)).toEqual([['the', 'a'], ['of']])
+    expect(words(/(?:\d+ )?(strike|walkout) of\b/g)).toEqual([['of']])
+  })
+
   it('leaves out a group a match may skip or may meet inside a longer word', () => {
     expect(words(/(senator|mayor) said/g)).toEqual([])
     expect(words(/\b(senator|mayor)s? said/g)).toEqual([])
@@ -96,6 +102,7 @@ describe('requiredWordChoices', () => {
       [/\b(taken|sent)((?: (?!in )[a-z]+)?) in hospital/g, 'He was taken in hospital, then sent home in hospital; taken-in hospital.'],
       [/\b((?:highest|lowest)(?: [a-z]+)? (?:level|rate)) in\b/g, 'The highest level in years, the lowest jobless rate in May.'],
       [/(\d+) thousand(?= [a-z]|[.;]|,(?! \d))/g, 'Some 20 thousand people; 30 thousand. And 40 thousand, 5 more.'],
+      [/\b([Tt]he|[Aa]) ((?:[\w-]+ )?)(strike|walkout) of\b/g, 'The strike of pilots, a big walkout of staff, the overstrike of x, a pre-strike of y.'],
     ]
     for (const [regex, text] of cases) {
       const wholeWords = (part: string) => new Set(part.match(/\w+/g))
