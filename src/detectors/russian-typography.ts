@@ -45,15 +45,17 @@ function* decimalThousands(text: string): Generator<Hit> {
 }
 
 function* decimalCommas(text: string): Generator<Hit> {
-  for (const match of text.matchAll(/(?<![\d,.])(\d{1,3}),(\d{1,2})(?![\d,])/g)) {
+  // Four or more digits after the comma group no thousands: such a comma is a decimal one whatever follows ("1,95583 lev").
+  for (const match of text.matchAll(/(?<![\d,.])(\d{1,3}),(\d{1,2}|\d{4,})(?![\d,])/g)) {
     const end = match.index + match[0].length
     if (/^ thousand\b/.test(text.slice(end, end + 10))) continue
+    const unambiguous = match[2].length >= 4
     // A unit after the number, a scale before it ("a magnitude 6,9 earthquake"), or a second
     // decimal-comma number after it that has one ("from 11,99 to 12,99 dollars").
     const after = text.slice(end, end + 30)
     const rangeToUnit = /^ (?:to|and|or|[-–]) \d{1,3},\d{1,2}(?![\d,])/.exec(after)
     const unitAfter = UNIT.test(after) || (rangeToUnit !== null && UNIT.test(after.slice(rangeToUnit[0].length)))
-    if (!unitAfter && !/\bmagnitude (?:of )?$/i.test(text.slice(Math.max(0, match.index - 14), match.index))) continue
+    if (!unambiguous && !unitAfter && !/\bmagnitude (?:of )?$/i.test(text.slice(Math.max(0, match.index - 14), match.index))) continue
     const fixed = `${match[1]}.${match[2]}`
     yield {ruleId: 'decimal-comma', start: match.index, end, expected: [fixed], reason: `Unexpected decimal comma in \`${match[0]}\`, expected \`${fixed}\``, level: 'warning', apply: 'review'}
   }

@@ -466,9 +466,11 @@ describe('russian-typography', () => {
     expect(fixed('An earthquake of magnitude 6,9 hit Cebu.')).toBe('An earthquake of magnitude 6.9 hit Cebu.')
     expect(fixed('The price rose from 11,99 to 12,99 dollars.')).toBe('The price rose from 11.99 to 12.99 dollars.')
     expect(fixed('Sinner won 4:6, 6:4, 6:4, 6:4 on Sunday.')).toBe('Sinner won 4-6, 6-4, 6-4, 6-4 on Sunday.')
+    expect(fixed('The rate was set at 1,95583 lev per euro.')).toBe('The rate was set at 1.95583 lev per euro.')
   })
   it('leaves English numbers, lists, years and times alone', () => {
     expect(detector.check('About 10,000 people, 1,5 and 7, version 2.1, in 2014 500 people died, at 3.5 percent.').findings).toEqual([])
+    expect(detector.check('Sales rose to 1,955 units; 12,500,000 people; codes 3,1234,5.').findings).toEqual([])
     expect(detector.check('Pages 12 and 13, scores of 3 2 and 1 0, at 10:30 a.m., Genesis 1:3, a 3:1 ratio, at 9:30, 10:15 and noon.').findings).toEqual([])
   })
 })
