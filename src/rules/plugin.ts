@@ -317,7 +317,7 @@ export function documentApostrophe(file: VFile): '’' | "'" | undefined {
 }
 
 export function withApostrophe(value: string, apostrophe: '’' | "'" | undefined): string {
-  if (!apostrophe) return value
+  if (!apostrophe || (!value.includes("'") && !value.includes('’'))) return value
   return value.replace(/(?<=\p{L})['’](?=\p{L}|\s|$)/gu, apostrophe)
 }
 

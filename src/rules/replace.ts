@@ -127,34 +127,71 @@ const LETTER = /\p{L}/u
 const UPPER = /\p{Lu}/u
 const LOWER = /\p{Ll}/u
 
+// Asked of every character of every suggestion: ASCII is answered without a regex.
+function isLetter(char: string): boolean {
+  const code = char.charCodeAt(0)
+  return code < 128 ? (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : LETTER.test(char)
+}
+
+function isUpper(char: string): boolean {
+  const code = char.charCodeAt(0)
+  return code < 128 ? code >= 65 && code <= 90 : UPPER.test(char)
+}
+
+function isLower(char: string): boolean {
+  const code = char.charCodeAt(0)
+  return code < 128 ? code >= 97 && code <= 122 : LOWER.test(char)
+}
+
+/** The first letter of a text and its UTF-16 index, or undefined. */
+function firstLetter(value: string): {char: string; at: number} | undefined {
+  let at = 0
+  for (const char of value) {
+    if (isLetter(char)) return {char, at}
+    at += char.length
+  }
+  return undefined
+}
+
 /**
  * Carry the case of the matched text into the replacement: an all-capitals match gives an
  * all-capitals replacement (KATAR → QATAR); a capital at the start of a sentence stays, and so does a
  * capital on a first word the replacement keeps. Otherwise the replacement is used as written.
  */
 export function preserveCase(replacement: string, actual: string, sentenceInitial: boolean): string {
-  const letters = [...actual].filter((char) => LETTER.test(char))
-  const allCapitals = letters.length >= 2 && letters.every((char) => UPPER.test(char))
-  // A short acronym spelled out (UN → United Nations) keeps the replacement's own case.
-  if (allCapitals && (letters.length >= 5 || !/\s/.test(replacement.trim()))) return replacement.toUpperCase()
-  const firstActual = [...actual].find((char) => LETTER.test(char))
-  const firstIndex = [...replacement].findIndex((char) => LETTER.test(char))
-  if (firstActual === undefined || firstIndex < 0) return replacement
-  const chars = [...replacement]
-  if (UPPER.test(firstActual) && LOWER.test(chars[firstIndex])) {
-    const actualFirst = actual.trim().split(/\s+/)[0].toLowerCase()
-    const replacementFirst = replacement.trim().split(/\s+/)[0].toLowerCase()
-    // A capitalized article starts a sentence the parser did not see ("MADRID — The outage …",
-    // "BRUSSELS — The ministers of the environment" → "Environment ministers"): whatever replaces it starts it too.
-    const capitalArticle = ARTICLES.has(actualFirst)
-    if (sentenceInitial || actualFirst === replacementFirst || capitalArticle) chars[firstIndex] = chars[firstIndex].toUpperCase()
+  let letters = 0
+  let allUpper = true
+  for (const char of actual) {
+    if (!isLetter(char)) continue
+    letters++
+    if (allUpper && !isUpper(char)) allUpper = false
   }
-  return chars.join('')
+  // A short acronym spelled out (UN → United Nations) keeps the replacement's own case.
+  if (letters >= 2 && allUpper && (letters >= 5 || !/\s/.test(replacement.trim()))) return replacement.toUpperCase()
+  const firstActual = firstLetter(actual)
+  const first = firstLetter(replacement)
+  if (!firstActual || !first || !isUpper(firstActual.char) || !isLower(first.char)) return replacement
+  const actualFirst = actual.trim().split(/\s+/)[0].toLowerCase()
+  const replacementFirst = replacement.trim().split(/\s+/)[0].toLowerCase()
+  // A capitalized article starts a sentence the parser did not see ("MADRID — The outage …",
+  // "BRUSSELS — The ministers of the environment" → "Environment ministers"): whatever replaces it starts it too.
+  const capitalArticle = ARTICLES.has(actualFirst)
+  if (!sentenceInitial && actualFirst !== replacementFirst && !capitalArticle) return replacement
+  return replacement.slice(0, first.at) + first.char.toUpperCase() + replacement.slice(first.at + first.char.length)
+}
+
+/** Printable ASCII but the backquote: nothing for foldForCompare to fold but the case. */
+function needsNoFolding(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code < 32 || code > 126 || code === 96) return false
+  }
+  return true
 }
 
 /** Length-preserving normalization for comparing text with a replacement. */
 export function foldForCompare(value: string, ignoreCase = true): string {
-  const folded = foldQuotes(value).replace(/\s/g, ' ')
+  const folded = needsNoFolding(value) ? value : foldQuotes(value).replace(/\s/g, ' ')
   return ignoreCase ? folded.toLowerCase() : folded
 }
 

@@ -31,6 +31,12 @@ describe('case preservation', () => {
   it('does not shout a spelled-out acronym', () => {
     expect(preserveCase('United Nations', 'UN', false)).toBe('United Nations')
   })
+  it('reads letters beyond ASCII and skips what is not a letter', () => {
+    expect(preserveCase('Türkiye', 'TURTSIYA', false)).toBe('TÜRKIYE')
+    expect(preserveCase('éclair', 'Éclairs', true)).toBe('Éclair')
+    expect(preserveCase('«ébauche»', '“Ébauche”', true)).toBe('«Ébauche»')
+    expect(preserveCase('𝒜lpha', 'Beta', true)).toBe('𝒜lpha')
+  })
 })
 
 describe('templates', () => {
