@@ -76,6 +76,12 @@ export function indefiniteArticleFor(word: string): 'a' | 'an' | undefined {
 
 const ARTICLE_AT_END = /(?:^|[\s(])(a|an|A|An) $/
 
+/** "… a " or "… an ": the last letter before the final space is an "a" or an "n". */
+function endsLikeArticle(out: string): boolean {
+  const last = out.charCodeAt(out.length - 2)
+  return last === 97 || last === 65 || last === 110
+}
+
 export function renderTemplate(parts: TemplatePart[], captures: MatchCaptures): string {
   let out = ''
   let emptyCapture = false
@@ -83,7 +89,8 @@ export function renderTemplate(parts: TemplatePart[], captures: MatchCaptures): 
   // after it ("on a $kind visit" with kind = official, or with no kind at all).
   const articles: number[] = []
   for (const part of parts) {
-    if (part.kind !== 'text') {
+    // The regex reads the whole output so far: it runs only when the output ends like an article.
+    if (part.kind !== 'text' && out.endsWith(' ') && endsLikeArticle(out)) {
       const article = ARTICLE_AT_END.exec(out)
       if (article) articles.push(out.length - article[1].length - 1)
     }
