@@ -10,7 +10,7 @@ import {sentencesOf, startsUpper, type Token, type TokenSentence} from '../parse
 import {cannotCrossLines, execAll, requiredLiteral, requiredWordChoices, searchNeedle} from '../regex.js'
 import type {CompiledRule, CompiledRuleSet, Context, RuleVariant} from './compile.js'
 import {preserveCase, renderTemplate, replacementAlreadyThere, type MatchCaptures, type TemplatePart} from './replace.js'
-import {atSentenceStart, atomTokenIndexes, matchesCase, TokenIndex} from './token-index.js'
+import {atSentenceStart, matchesCase, TokenIndex} from './token-index.js'
 import type {Sequence} from './pattern.js'
 
 export interface RuleSetsOptions {
@@ -71,28 +71,33 @@ function tokenCaptures(
   sequence: Sequence,
   start: number,
 ): MatchCaptures & {first: number; last: number} {
-  const indexes = atomTokenIndexes(sequence, start)
   const spans = new Map<number, {first: number; last: number}>()
   let first = -1
   let last = -1
-  sequence.atoms.forEach((atom, i) => {
-    const index = indexes[i]
-    if (index < 0) return
+  let index = start
+  for (const atom of sequence.atoms) {
+    // An anchor takes no token.
+    if (atom.kind === 'anchor') continue
     if (first < 0) first = index
     last = index + 1
     const span = spans.get(atom.element)
     if (span) span.last = index + 1
     else spans.set(atom.element, {first: index, last: index + 1})
-  })
+    index++
+  }
   const slice = (span: {first: number; last: number}): string => text.slice(tokens[span.first].start, tokens[span.last - 1].end)
-  const lemmaSlots = [...sequence.lemmaElements.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .flatMap(([element, lemma]) => {
-      const span = spans.get(element)
-      if (!span) return []
-      const before = tokens[span.first - 1]?.norm ?? ''
-      return [{lemma, word: slice(span), afterAuxiliary: AUXILIARIES.has(before)}]
-    })
+  // Most matches have no word-form element: no slots to sort out.
+  const lemmaSlots =
+    sequence.lemmaElements.size === 0
+      ? []
+      : [...sequence.lemmaElements.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .flatMap(([element, lemma]) => {
+            const span = spans.get(element)
+            if (!span) return []
+            const before = tokens[span.first - 1]?.norm ?? ''
+            return [{lemma, word: slice(span), afterAuxiliary: AUXILIARIES.has(before)}]
+          })
   return {
     first,
     last,
