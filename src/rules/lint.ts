@@ -64,7 +64,12 @@ export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
           findings.push({...at(rule), severity: 'error', kind: 'catastrophic-regex', message: `regex /${source}/ nests quantifiers and can backtrack exponentially`})
     }
 
-  // Two rules that match the very same token sequence.
+  // Two rules that match the very same token sequence — unless one requires the context the other
+  // rules out ("which already forced" after a plural, and not after one), so that never both apply.
+  const sameContexts = (a: string | string[] | undefined, b: string | string[] | undefined): boolean =>
+    a !== undefined && JSON.stringify([a].flat()) === JSON.stringify([b].flat())
+  const complementary = (a: LocatedRuleSpec, b: LocatedRuleSpec): boolean =>
+    sameContexts(a.before, b.unless?.before) || sameContexts(b.before, a.unless?.before) || sameContexts(a.after, b.unless?.after) || sameContexts(b.after, a.unless?.after)
   const owners = new Map<string, LocatedRuleSpec>()
   for (const set of compiled)
     for (const rule of set.rules)
@@ -73,7 +78,7 @@ export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
           if (!sequence.atoms.every((atom) => atom.kind === 'literal')) continue
           const key = sequence.atoms.map((atom) => (atom.kind === 'literal' ? atom.norm : '')).join(' ')
           const owner = owners.get(key)
-          if (owner && owner !== rule.spec && !(owner.file === rule.spec.file && owner.id === rule.spec.id)) {
+          if (owner && owner !== rule.spec && !(owner.file === rule.spec.file && owner.id === rule.spec.id) && !complementary(owner, rule.spec)) {
             findings.push({...at(rule.spec), severity: 'warning', kind: 'duplicate-match', message: `matches "${key}" like rule ${owner.id} (${owner.file}:${owner.line})`})
             break
           } else owners.set(key, rule.spec)

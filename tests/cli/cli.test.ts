@@ -263,6 +263,9 @@ describe('postedit rules lint', () => {
         '  - {id: slow, message: x, regex: "(a+)+b", examples: [{in: aab}], allow: [c]}',
         '  - {id: first, message: x, match: expand the truce, replace: prolong the truce, examples: [{in: expand the truce, out: prolong the truce}], allow: [x]}',
         '  - {id: second, message: x, match: prolong, replace: extend, examples: [{in: prolong, out: extend}], allow: [x]}',
+        '  - {id: singular, message: x, match: which already fled, unless: {before: "/s, $/"}, replace: which has already fled}',
+        '  - {id: plural, message: x, match: which already fled, before: "/s, $/", replace: which have already fled}',
+        '  - {id: plural-again, message: x, match: which already fled, before: "/es, $/", replace: which have already fled}',
         '',
       ].join('\n'),
     )
@@ -272,6 +275,9 @@ describe('postedit rules lint', () => {
     expect(result.stdout).toContain(`${file}:3  twin-again  warning  duplicate-match: matches "katar" like rule twin`)
     expect(result.stdout).toContain(`${file}:3  twin-again  warning  no-examples`)
     expect(result.stdout).toContain(`${file}:5  first  warning  chain: its output "prolong the truce" is rewritten by l/second`)
+    // One rule takes the context the other rules out: never both at one place.
+    expect(result.stdout).not.toContain(`plural  warning  duplicate-match`)
+    expect(result.stdout).toContain(`plural-again  warning  duplicate-match: matches "which already fled"`)
   })
 
   /** Writes a rule file named `name` into a fresh folder and lints it. */
