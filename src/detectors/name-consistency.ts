@@ -17,6 +17,8 @@ interface Spelling {
   known: boolean
   /** Uses directly followed by another capitalized word: a given name ("Sanae Takaichi"). */
   beforeName: number
+  /** Those capitalized words, lower-cased: the surnames (or regnal numbers) the given name goes with. */
+  namesAfter: Set<string>
 }
 
 /** First letter plus the consonants after it (h, w, y dropped, doubles merged): Boehler, Boeler → "blr". */
@@ -42,13 +44,16 @@ export default function retextNameConsistency() {
         let spelling = spellings.get(token.text)
         if (spelling === undefined) {
           const base = token.text.replace(/['’]s?$/, '')
-          spelling = /^\p{Lu}\p{Ll}{3,}$/u.test(base) ? {text: base, tokens: [], known: false, beforeName: 0} : null
+          spelling = /^\p{Lu}\p{Ll}{3,}$/u.test(base) ? {text: base, tokens: [], known: false, beforeName: 0, namesAfter: new Set()} : null
           spellings.set(token.text, spelling)
         }
         if (!spelling) continue
         spelling.tokens.push(token)
         const next = tokens[index + 1]
-        if (next && next.kind === 'word' && next.spaceBefore && startsUpper(next.text)) spelling.beforeName++
+        if (next && next.kind === 'word' && next.spaceBefore && startsUpper(next.text)) {
+          spelling.beforeName++
+          spelling.namesAfter.add(next.norm)
+        }
       }
     }
     const groups = new Map<string, Map<string, Spelling>>()
@@ -62,6 +67,7 @@ export default function retextNameConsistency() {
       if (same) {
         same.tokens.push(...spelling.tokens)
         same.beforeName += spelling.beforeName
+        for (const name of spelling.namesAfter) same.namesAfter.add(name)
       } else group.set(spelling.text, {...spelling, known: isKnown(spelling.text)})
     }
     // Spans the detectors and rules before this one reported: their names are about to change.
@@ -82,6 +88,8 @@ export default function retextNameConsistency() {
         // in a digest that also names Sanaa): only a spelling used the same way is a variant.
         const isGivenName = (spelling: Spelling): boolean => spelling.beforeName === spelling.tokens.length
         if (isGivenName(odd) !== isGivenName(canonical)) continue
+        // Given names before different surnames are different people ("Mohammed VI", "Mohamed Salah").
+        if (isGivenName(odd) && ![...odd.namesAfter].some((name) => canonical.namesAfter.has(name))) continue
         // Without a known spelling, the majority must be clear.
         if (!canonical.known && canonical.tokens.length < 2 * odd.tokens.length) continue
         const limit = Math.min(odd.text.length, canonical.text.length) <= 5 ? 1 : 2

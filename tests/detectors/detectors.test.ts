@@ -216,6 +216,12 @@ describe('name-consistency', () => {
     const text = 'Strikes hit Sanaa. In Sanaa, crowds gathered. Sanaa is quiet. The parliament elected Sanae Takaichi. Then in Dohi and Doha, Doha again.'
     expect(detector.check(text).findings.map((finding) => finding.actual)).toEqual(['Dohi'])
   })
+  it('takes given names before different surnames for different people, and before the same one for one', () => {
+    const people = 'King Mohammed VI spoke. Then Mohamed Salah scored, and Mohamed Salah scored again. Mohamed Salah left.'
+    expect(detector.check(people).findings).toEqual([])
+    const one = 'Yesterday Sanae Takaichi won. Then Sanae Takaichi spoke. Later Sanae Takaichi left. Then Sanaye Takaichi returned.'
+    expect(detector.check(one).findings.map((finding) => [finding.actual, finding.expected[0]])).toEqual([['Sanaye', 'Sanae']])
+  })
   it('never takes as the model a spelling that a rule corrects everywhere (the two would undo each other)', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'labour.yml'), 'rules:\n  - id: labour\n    message: x\n    caseSensitive: true\n    match: Labor\n    replace: Labour\n')
