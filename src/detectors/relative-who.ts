@@ -26,10 +26,16 @@ const PERSON_NOUNS = new Set([
     'gunmen rioters looters demonstrators protesters policemen rescuers volunteers supporters opponents'
   ).split(' '),
 ])
-// Bodies a person leads, whose "of" phrase a relative clause may describe instead of the person.
+// Bodies a person leads, and what a person does or says, whose "of" phrase a relative clause may
+// describe instead of the person: "the government of Donald Tusk, which", "the political activity
+// of its head Elon Musk, which caused boycotts".
 const COLLECTIVE_HEADS = new Set([
   'government', 'administration', 'cabinet', 'party', 'coalition', 'team', 'company', 'office', 'ministry', 'camp', 'campaign',
   'movement', 'bloc', 'faction', 'regime', 'army', 'forces', 'foundation', 'firm', 'group', 'alliance', 'club', 'family',
+  'activity', 'activities', 'actions', 'policy', 'policies', 'decision', 'decisions', 'statement', 'statements', 'speech',
+  'visit', 'arrest', 'death', 'resignation', 'criticism', 'comments', 'remarks', 'words', 'position', 'plan', 'plans',
+  'proposal', 'rhetoric', 'behavior', 'behaviour', 'conduct', 'leadership', 'presidency', 'rule', 'tenure', 'election',
+  'victory', 'defeat', 'return', 'departure', 'dismissal', 'appointment', 'trial', 'case', 'release', 'book', 'interview',
 ])
 const PLURAL_VERBS = new Set(['are', 'were', 'have'])
 const SINGULAR_VERBS = new Set(['is', 'was', 'has'])

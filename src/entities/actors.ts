@@ -26,6 +26,29 @@ const require = createRequire(import.meta.url)
 
 let cached: Map<string, ActorName[]> | undefined
 
+/**
+ * The adjective English news puts before a title or a noun where the data set's demonym is dated,
+ * a noun for people, or a list: "Kyrgyz President" (not Kirghiz), "Philippine police" (a Filipino
+ * is a person), "Saudi Crown Prince". The data set's own form still names the country.
+ */
+const NEWS_ADJECTIVES: Record<string, string> = {
+  Kyrgyzstan: 'Kyrgyz',
+  Tajikistan: 'Tajik',
+  Uzbekistan: 'Uzbek',
+  Kazakhstan: 'Kazakh',
+  Philippines: 'Philippine',
+  'Saudi Arabia': 'Saudi',
+  'Bosnia and Herzegovina': 'Bosnian',
+  'Cape Verde': 'Cape Verdean',
+  Maldives: 'Maldivian',
+  Comoros: 'Comorian',
+  'Hong Kong': 'Hong Kong',
+  'Guinea-Bissau': 'Bissau-Guinean',
+}
+
+/** Every demonym, the data set's and news usage's, with the country it names. */
+const demonymCountries: Array<[string, string]> = []
+
 function actorName(name: string, kind: ActorName['kind'], demonym?: string): ActorName {
   return {name, kind, demonym, tokens: tokenizeLiteral(name).map((token) => token.norm), acronym: /^[\p{Lu}\d.-]+$/u.test(name)}
 }
@@ -37,7 +60,10 @@ export function actorIndex(): Map<string, ActorName[]> {
   const countries = require('world-countries/countries.json') as Country[]
   for (const country of countries) {
     const name = country.name.common
-    names.push(actorName(name, 'country', country.demonyms?.eng?.m))
+    const demonym = country.demonyms?.eng?.m
+    const adjective = NEWS_ADJECTIVES[name] ?? demonym
+    names.push(actorName(name, 'country', adjective))
+    for (const form of new Set([adjective, demonym])) if (form && !form.includes(',')) demonymCountries.push([form, name])
   }
   // Short names news uses for two countries the data set names otherwise.
   for (const [name, demonym] of [['America', 'American'], ['Britain', 'British'], ['Great Britain', 'British']])
@@ -92,6 +118,7 @@ export function countryOfDemonym(demonym: string): string | undefined {
       for (const actor of list)
         if (actor.kind === 'country' && actor.demonym && !byDemonym.has(actor.demonym.toLowerCase()))
           byDemonym.set(actor.demonym.toLowerCase(), actor.name)
+    for (const [demonym, country] of demonymCountries) if (!byDemonym.has(demonym.toLowerCase())) byDemonym.set(demonym.toLowerCase(), country)
   }
   return byDemonym.get(demonym.toLowerCase())
 }

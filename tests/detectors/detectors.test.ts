@@ -129,6 +129,14 @@ describe('country-genitive', () => {
       {actual: 'The naval forces of Israel', fixed: 'The Israeli naval forces intercepted the boats.'},
     ])
     expect(suggestions(detector, 'The police of Israel detained him.')).toEqual([{actual: 'The police of Israel', fixed: 'The Israeli police detained him.'}])
+  })
+  it('uses the adjective news uses where the data set has a dated form or a noun for people', () => {
+    expect(suggestions(detector, 'The president of Kyrgyzstan Sadyr Japarov spoke.')).toEqual([
+      {actual: 'The president of Kyrgyzstan', fixed: 'Kyrgyz President Sadyr Japarov spoke.'},
+    ])
+    expect(suggestions(detector, 'The police of the Philippines arrested him.')).toEqual([
+      {actual: 'The police of the Philippines', fixed: 'The Philippine police arrested him.'},
+    ])
     expect(suggestions(detector, 'The army of the Netherlands sent troops.')).toEqual([
       {actual: 'The army of the Netherlands', fixed: 'The Dutch army sent troops.'},
     ])
@@ -669,7 +677,8 @@ describe('relative-who', () => {
     const text =
       'The party of the chancellor, which lost, met. The bill pays our service men and women, which protects veterans. ' +
       'The deal, which was signed, holds. The officials, which the voters chose, left. Ask the mayor, which side won. ' +
-      'It hurt the government of Prime Minister Donald Tusk, which counted on him.'
+      'It hurt the government of Prime Minister Donald Tusk, which counted on him. ' +
+      'Analysts blame the political activity of its head Elon Musk, which caused boycotts.'
     expect(detector.check(text).findings).toEqual([])
     expect(suggestions(detector, 'He met the secretary of state of the USA Marco Rubio, which praised it.')).toEqual([
       {actual: 'which', fixed: 'He met the secretary of state of the USA Marco Rubio, who praised it.'},
