@@ -233,16 +233,8 @@ export class TokenIndex<P> {
   private prepare(): void {
     for (const edge of this.everySpecialEdge) edge.lookAhead = !edge.node.terminals && !edge.node.specialEdges
     // The root's special edges are tried at every token: one look-up tells when none can lead on.
-    const edges = this.root.specialEdges ?? []
-    this.rootEdgesAlwaysTried = edges.some((edge) => !edge.lookAhead)
-    this.rootAfterAtom.clear()
-    this.rootAtAnchor.clear()
-    for (const edge of edges) {
-      const words = edge.atom.kind === 'anchor' ? this.rootAtAnchor : this.rootAfterAtom
-      for (const word of edge.node.literal?.keys() ?? []) words.add(word)
-      for (const word of edge.node.graphLiteral?.keys() ?? []) words.add(word)
-    }
-    // Everything the walk asks of a token at the root, in one entry.
+    // Everything the walk asks of a token at the root, in one entry: its literal and graph edges,
+    // and whether it may follow a root special edge's atom, or stand at a root anchor.
     this.rootEntries.clear()
     const entryOf = (word: string): RootEntry<P> => {
       let entry = this.rootEntries.get(word)
@@ -251,22 +243,24 @@ export class TokenIndex<P> {
     }
     for (const [word, node] of this.root.literal ?? []) entryOf(word).literal = node
     for (const [word, nodes] of this.root.graphLiteral ?? []) entryOf(word).graph = nodes
-    for (const word of this.rootAtAnchor) entryOf(word).atAnchor = true
-    for (const word of this.rootAfterAtom) entryOf(word).afterAtom = true
+    const edges = this.root.specialEdges ?? []
+    this.rootEdgesAlwaysTried = edges.some((edge) => !edge.lookAhead)
+    for (const edge of edges)
+      for (const word of [...(edge.node.literal?.keys() ?? []), ...(edge.node.graphLiteral?.keys() ?? [])])
+        if (edge.atom.kind === 'anchor') entryOf(word).atAnchor = true
+        else entryOf(word).afterAtom = true
     this.prepared = true
   }
 
   private readonly rootEntries = new Map<string, RootEntry<P>>()
 
+  // A root special edge that leads to a terminal or another special edge is tried at every token.
   private rootEdgesAlwaysTried = false
-  /** Words that can follow the token a root special edge takes; words that can stand at a root anchor. */
-  private readonly rootAfterAtom = new Set<string>()
-  private readonly rootAtAnchor = new Set<string>()
 
   private rootEdgesMayLead(tokens: Token[], position: number): boolean {
     if (this.rootEdgesAlwaysTried) return true
-    if (position + 1 < tokens.length && this.rootAfterAtom.has(tokens[position + 1].norm)) return true
-    return position < tokens.length && this.rootAtAnchor.has(tokens[position].norm)
+    if (position + 1 < tokens.length && this.rootEntries.get(tokens[position + 1].norm)?.afterAtom) return true
+    return position < tokens.length && this.rootEntries.get(tokens[position].norm)?.atAnchor === true
   }
 
   /** Every sequence that matches starting at token `start`. */
