@@ -47,6 +47,13 @@ export function startsUpper(text: string): boolean {
   return /^\p{Lu}/u.test(text)
 }
 
+/** A lower-case first letter, answered like startsUpper. */
+export function startsLower(text: string): boolean {
+  const code = text.charCodeAt(0)
+  if (code < 128) return code >= 97 && code <= 122
+  return /^\p{Ll}/u.test(text)
+}
+
 export function normalizeText(value: string): string {
   // Every token is normalized: plain ASCII (no backquote) skips the regex.
   let plain = true

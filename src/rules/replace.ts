@@ -1,7 +1,7 @@
 /**
  * Turning a match into replacement text: captures, re-inflection and case preservation.
  */
-import {foldQuotes} from '../parse/tokens.js'
+import {foldQuotes, startsLower, startsUpper} from '../parse/tokens.js'
 import {formNameOf, inflect, lemmaOf, FORM_NAMES, type FormName} from './inflect.js'
 
 export type TemplatePart =
@@ -131,23 +131,11 @@ export function renderTemplate(parts: TemplatePart[], captures: MatchCaptures): 
 
 const ARTICLES = new Set(['the', 'a', 'an'])
 const LETTER = /\p{L}/u
-const UPPER = /\p{Lu}/u
-const LOWER = /\p{Ll}/u
 
 // Asked of every character of every suggestion: ASCII is answered without a regex.
 function isLetter(char: string): boolean {
   const code = char.charCodeAt(0)
   return code < 128 ? (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : LETTER.test(char)
-}
-
-function isUpper(char: string): boolean {
-  const code = char.charCodeAt(0)
-  return code < 128 ? code >= 65 && code <= 90 : UPPER.test(char)
-}
-
-function isLower(char: string): boolean {
-  const code = char.charCodeAt(0)
-  return code < 128 ? code >= 97 && code <= 122 : LOWER.test(char)
 }
 
 /** The first letter of a text and its UTF-16 index, or undefined. */
@@ -171,13 +159,13 @@ export function preserveCase(replacement: string, actual: string, sentenceInitia
   for (const char of actual) {
     if (!isLetter(char)) continue
     letters++
-    if (allUpper && !isUpper(char)) allUpper = false
+    if (allUpper && !startsUpper(char)) allUpper = false
   }
   // A short acronym spelled out (UN → United Nations) keeps the replacement's own case.
   if (letters >= 2 && allUpper && (letters >= 5 || !/\s/.test(replacement.trim()))) return replacement.toUpperCase()
   const firstActual = firstLetter(actual)
   const first = firstLetter(replacement)
-  if (!firstActual || !first || !isUpper(firstActual.char) || !isLower(first.char)) return replacement
+  if (!firstActual || !first || !startsUpper(firstActual.char) || !startsLower(first.char)) return replacement
   const actualFirst = actual.trim().split(/\s+/)[0].toLowerCase()
   const replacementFirst = replacement.trim().split(/\s+/)[0].toLowerCase()
   // A capitalized article starts a sentence the parser did not see ("MADRID — The outage …",

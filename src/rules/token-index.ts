@@ -3,7 +3,7 @@
  * so matching cost depends on the text and on how many rules share a prefix, not on how many rules
  * exist. Classes, regexes and anchors are the few non-literal edges, tried at every step.
  */
-import {foldQuotes, startsUpper, type Token} from '../parse/tokens.js'
+import {foldQuotes, startsLower, startsUpper, type Token} from '../parse/tokens.js'
 import {hasToken, joinSpellings, partsCount, partsSequences, type Atom, type PatternParts, type Sequence, type TokenClass} from './pattern.js'
 
 /** A pattern that spells at most this many sequences is stored as them; a larger one as a graph of its parts. */
@@ -87,12 +87,6 @@ function hasDigit(text: string): boolean {
     if (code >= 48 && code <= 57) return true
   }
   return false
-}
-
-function startsLower(text: string): boolean {
-  const code = text.charCodeAt(0)
-  if (code < 128) return code >= 97 && code <= 122
-  return /^\p{Ll}/u.test(text)
 }
 
 // Classes are tested at every token (the trie's root has "@num" and "^" edges): no regex for ASCII.
