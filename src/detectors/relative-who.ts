@@ -29,7 +29,7 @@ const PERSON_NOUNS = new Set([
 // Bodies a person leads, and what a person does or says, whose "of" phrase a relative clause may
 // describe instead of the person: "the government of Donald Tusk, which", "the political activity
 // of its head Elon Musk, which caused boycotts".
-const COLLECTIVE_HEADS = new Set([
+const OF_PHRASE_HEADS = new Set([
   'government', 'administration', 'cabinet', 'party', 'coalition', 'team', 'company', 'office', 'ministry', 'camp', 'campaign',
   'movement', 'bloc', 'faction', 'regime', 'army', 'forces', 'foundation', 'firm', 'group', 'alliance', 'club', 'family',
   'activity', 'activities', 'actions', 'policy', 'policies', 'decision', 'decisions', 'statement', 'statements', 'speech',
@@ -71,7 +71,7 @@ export default function retextRelativeWho() {
         // "the government of Prime Minister Donald Tusk, which": the clause may be about the government.
         for (let k = comma - 2; k >= Math.max(1, comma - 7); k--)
           if (tokens[k].norm === 'of') {
-            if (COLLECTIVE_HEADS.has(tokens[k - 1].norm)) return false
+            if (OF_PHRASE_HEADS.has(tokens[k - 1].norm)) return false
             break
           }
         if (before && NAME_TITLES.has(before.norm)) return true
