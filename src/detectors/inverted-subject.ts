@@ -24,6 +24,8 @@ const INVERTED_REPORTING = new Map<string, string | undefined>([
   ['states', 'says'],
   ['announced', undefined],
   ['noted', undefined],
+  ['note', undefined],
+  ['notes', undefined],
   ['specified', undefined],
   ['clarified', undefined],
   ['emphasized', undefined],
@@ -58,6 +60,7 @@ const SPEAKERS = new Set([
   'publication', 'head', 'chief', 'director', 'chairman', 'president', 'secretary', 'leader', 'leaders', 'lawyer',
   'lawyers', 'correspondent', 'broadcaster', 'regulator', 'cabinet', 'kremlin', 'pentagon', 'family', 'relatives',
   'team', 'club', 'label', 'publisher', 'manager', 'agent', 'palace', 'household', 'bureau',
+  'analysts', 'analyst', 'experts', 'expert', 'economists', 'observers', 'scientists', 'researchers', 'doctors',
 ])
 // "…, reported his family": a possessive opens the subject as "the" does.
 const SUBJECT_OPENERS = new Set(['the', 'his', 'her', 'their', 'its'])

@@ -384,6 +384,7 @@ describe('inverted-subject', () => {
       {actual: 'announced the representatives of the alliance', fixed: 'Output will stay flat, the representatives of the alliance announced after a meeting.'},
     ])
     expect(suggestions(detector, '“We will not pay,” informed the energy company.')[0]?.fixed).toBe('“We will not pay,” the energy company said.')
+    expect(suggestions(detector, 'Many voters came to stop him, note the analysts.')[0]?.fixed).toBe('Many voters came to stop him, the analysts note.')
   })
   it('finds the reporter after a time adjunct, and keeps the adjunct after the verb', () => {
     expect(suggestions(detector, 'The toll rose to 69, reported on Wednesday the local authorities.')).toEqual([
