@@ -133,13 +133,19 @@ function timeAdjunctLength(tokens: Token[], from: number): number {
   return 0
 }
 
+// Bodies MT names with "on" or "for" and what they deal with: «комиссия по правам человека».
+const INSTITUTION_HEADS = new Set(['commission', 'committee', 'council', 'agency', 'center', 'centre', 'service', 'ministry', 'office', 'department', 'bureau', 'authority'])
+
 /**
- * The end of an institution's name that goes on past "for": "the Centers for Disease Control", "the
- * Institute for the Study of War" — a capitalized head, "for", and words to the clause's end, none
- * of them a time ("… the Air Forces for the third day" is an adjunct).
+ * The end of an institution's name that goes on past "for" or "on": "the Centers for Disease
+ * Control", "the Institute for the Study of War", "the national commission on the human rights" —
+ * a capitalized head (or a word for a body, before "on"), the preposition, and words to the
+ * clause's end, none of them a time ("… the Air Forces for the third day" is an adjunct).
  */
-function nameAfterFor(tokens: Token[], last: number): number | undefined {
-  if (!isCapitalized(tokens[last]) || tokens[last + 1]?.norm !== 'for') return undefined
+function nameAfterPreposition(tokens: Token[], last: number): number | undefined {
+  const preposition = tokens[last + 1]?.norm
+  const head = tokens[last]
+  if (!(preposition === 'for' && isCapitalized(head)) && !((preposition === 'for' || preposition === 'on') && INSTITUTION_HEADS.has(head.norm))) return undefined
   for (let k = last + 2; k < tokens.length && k < last + 8; k++) {
     const token = tokens[k]
     if (endsClause(token)) return k - 1 > last + 1 ? k - 1 : undefined
@@ -193,7 +199,7 @@ function reportingInversions(tokens: Token[], text: string, emit: (start: number
     if (!(SUBJECT_OPENERS.has(first.norm) || isCapitalized(first))) continue
     // «агентство по чрезвычайным ситуациям AFAD»: a phrase that ends the clause with an acronym
     // is the agency's name, not an adjunct ("… the agency on the emergency situations AFAD").
-    last = acronymNameEnd(tokens, last + 1) ?? nameAfterFor(tokens, last) ?? last
+    last = acronymNameEnd(tokens, last + 1) ?? nameAfterPreposition(tokens, last) ?? last
     // The phrase must close the clause, or lead into an adjunct ("… the alliance after a meeting").
     const next = tokens[last + 1]
     if (next && !endsClause(next) && !PHRASE_ENDS.has(next.norm)) continue

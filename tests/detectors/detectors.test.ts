@@ -23,6 +23,10 @@ describe('repeated-words', () => {
     expect(detector.check('What he had had was enough. He said that that was all.').findings).toEqual([])
     expect(detector.check('Talks, talks, talks.').findings).toEqual([])
   })
+  it('leaves the reduplicated names English keeps alone, and finds other doubled names', () => {
+    expect(detector.check('They marked the anniversary of the "Saba Saba" protests. Bora Bora is far.').findings).toEqual([])
+    expect(suggestions(detector, 'The World Expo Expo 2025 closed.')).toEqual([{actual: 'Expo Expo', fixed: 'The World Expo 2025 closed.'}])
+  })
 })
 
 describe('punctuation', () => {
@@ -385,6 +389,9 @@ describe('inverted-subject', () => {
     ])
     expect(suggestions(detector, '“We will not pay,” informed the energy company.')[0]?.fixed).toBe('“We will not pay,” the energy company said.')
     expect(suggestions(detector, 'Many voters came to stop him, note the analysts.')[0]?.fixed).toBe('Many voters came to stop him, the analysts note.')
+    expect(suggestions(detector, 'At least 31 people died, reported the national commission on the human rights.')[0]?.fixed).toBe(
+      'At least 31 people died, the national commission on the human rights said.',
+    )
   })
   it('finds the reporter after a time adjunct, and keeps the adjunct after the verb', () => {
     expect(suggestions(detector, 'The toll rose to 69, reported on Wednesday the local authorities.')).toEqual([
