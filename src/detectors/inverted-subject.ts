@@ -139,8 +139,8 @@ const INSTITUTION_HEADS = new Set(['commission', 'committee', 'council', 'agency
 /**
  * The end of an institution's name that goes on past "for" or "on": "the Centers for Disease
  * Control", "the Institute for the Study of War", "the national commission on the human rights" —
- * a capitalized head (or a word for a body, before "on"), the preposition, and words to the
- * clause's end, none of them a time ("… the Air Forces for the third day" is an adjunct).
+ * a capitalized head before "for" (or a word for a body before either), the preposition, and words
+ * to the clause's end, none of them a time ("… the Air Forces for the third day" is an adjunct).
  */
 function nameAfterPreposition(tokens: Token[], last: number): number | undefined {
   const preposition = tokens[last + 1]?.norm

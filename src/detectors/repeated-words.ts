@@ -9,7 +9,7 @@ import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf, startsUpper} from '../parse/tokens.js'
 
-const REDUPLICATED_NAMES = new Set(['saba', 'bora', 'walla', 'pago', 'wagga', 'sing', 'baden', 'mahi', 'tora', 'dum', 'kuala'])
+const REDUPLICATED_NAMES = new Set(['saba', 'bora', 'walla', 'pago', 'wagga', 'sing', 'baden', 'mahi', 'dum'])
 
 /** A capital and then lower-case letters only: the shape of a name, not of "US" or "The". */
 function isTitleCase(text: string): boolean {
