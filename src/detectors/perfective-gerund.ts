@@ -26,6 +26,18 @@ const EXPERIENCE = new Set([
 // "having served for thirty years", "having lived there since 1990": a span of time before.
 const DURATION = new Set(['for', 'since', 'during', 'throughout'])
 
+// «Получив 28 процентов голосов»: a share of the vote received is a share won, not an experience.
+const VOTE_SHARE_WON = new Set(['received', 'obtained'])
+const APPROXIMATELY = new Set(['about', 'nearly', 'almost', 'around', 'roughly', 'some', 'over', 'more', 'than', 'less', 'just', 'under'])
+
+function votesFollow(tokens: readonly Token[], from: number): boolean {
+  let i = from
+  while (APPROXIMATELY.has(tokens[i]?.norm ?? '')) i++
+  if (!/^\d/.test(tokens[i]?.norm ?? '')) return false
+  const unit = tokens[i + 1]?.norm
+  return unit === '%' || unit === 'percent' || unit === 'per' || unit === 'votes' || unit === 'seats'
+}
+
 // «Заявив», «указав»: a statement is reported with "saying".
 const SAYING = new Set(['stated', 'declared', 'indicated', 'asserted', 'said'])
 
@@ -40,11 +52,13 @@ export default function retextPerfectiveGerund() {
         const before = negated ? tokens[i - 2] : tokens[i - 1]
         const participle = tokens[i + 1]
         if (before.norm !== ',' && !(before.norm === 'and' && i > 1 && tokens[i - 2].kind === 'word')) continue
-        if (participle.kind !== 'word' || participle.text !== participle.norm || NOT_REWRITTEN.has(participle.norm) || EXPERIENCE.has(participle.norm)) continue
+        const voteShare = VOTE_SHARE_WON.has(participle.norm) && votesFollow(tokens, i + 2)
+        if (participle.kind !== 'word' || participle.text !== participle.norm || NOT_REWRITTEN.has(participle.norm)) continue
+        if (EXPERIENCE.has(participle.norm) && !voteShare) continue
         if (!isPastForm(participle.norm) || DURATION.has(tokens[i + 2]?.norm ?? '')) continue
         const citing = participle.norm === 'referred' && tokens[i + 2]?.norm === 'to'
         const end = citing ? tokens[i + 2] : participle
-        let gerund = citing ? 'citing' : SAYING.has(participle.norm) ? 'saying' : inflect(lemmaOf(participle.norm), 'ing')
+        let gerund = citing ? 'citing' : SAYING.has(participle.norm) ? 'saying' : voteShare ? 'winning' : inflect(lemmaOf(participle.norm), 'ing')
         if (negated) gerund = `without ${gerund}`
         const start = negated ? tokens[i - 1] : having
         const actual = String(file.value).slice(start.start, end.end)

@@ -82,6 +82,11 @@ function isRegexContext(pattern: string): RegExpExecArray | null {
   return /^\/(.+)\/([a-z]*)$/s.exec(pattern.trim())
 }
 
+// A context regex that names a letter case (\p{Lu}: "before a capitalized name") means it: under
+// the i flag \p{Lu} and \p{Ll} match every letter, so such a context keeps its case even when the
+// rule's words match in any case.
+const NAMES_A_CASE = /\\p\{(?:Lu|Ll|Lt|Uppercase_Letter|Lowercase_Letter|Titlecase_Letter|Lowercase|Uppercase)\}/
+
 export function compileRule(spec: LocatedRuleSpec, set: RuleSetSource): CompiledRule {
   const fail = (detail: string): never => {
     throw new RuleFileError(spec.file, spec.line, spec.id, detail)
@@ -105,7 +110,8 @@ export function compileRule(spec: LocatedRuleSpec, set: RuleSetSource): Compiled
       if (regex) {
         try {
           const source = where === 'before' ? `(?:${regex[1]})\\s*$` : `^\\s*(?:${regex[1]})`
-          return {kind: 'regex', regex: new RegExp(source, regex[2].replace(/[gy]/g, '') + (caseSensitive ? '' : 'i'))}
+          const ignoreCase = !caseSensitive && !NAMES_A_CASE.test(regex[1])
+          return {kind: 'regex', regex: new RegExp(source, regex[2].replace(/[gy]/g, '') + (ignoreCase ? 'i' : ''))}
         } catch (error) {
           return fail(`${what}: invalid regex ${pattern}: ${(error as Error).message}`)
         }

@@ -802,6 +802,9 @@ describe('perfective-gerund', () => {
     expect(suggestions(detector, 'The delegation left, not having signed the deal.')).toEqual([
       {actual: 'not having signed', fixed: 'The delegation left, without signing the deal.'},
     ])
+    expect(suggestions(detector, 'Labour won, having received about 28 percent of the votes.')).toEqual([
+      {actual: 'having received', fixed: 'Labour won, winning about 28 percent of the votes.'},
+    ])
     expect(suggestions(detector, 'Staff checked passengers in by hand, having used paper boarding passes.')).toEqual([
       {actual: 'having used', fixed: 'Staff checked passengers in by hand, using paper boarding passes.'},
     ])
@@ -809,7 +812,8 @@ describe('perfective-gerund', () => {
   it('leaves the English perfect alone: at the start, after a preposition, of experience, over a span of time, passive', () => {
     const text =
       'Having lost the vote, he resigned. He left after having lost. He retired in 2010, having served for thirty years. ' +
-      'She spoke, having witnessed the war. He stayed, having worked there since 1990. It closed, having been hit.'
+      'She spoke, having witnessed the war. He stayed, having worked there since 1990. It closed, having been hit. ' +
+      'She left, having received 28 letters.'
     expect(detector.check(text).findings).toEqual([])
   })
 })

@@ -120,6 +120,16 @@ rules:
     caseSensitive: true
     unless: {after: "of", match: "Congress party"}
     replace: Congress
+  - id: title-before-name
+    message: x
+    match: the minister of finance
+    after: "/^\\\\s+\\\\p{Lu}\\\\p{Ll}+\\\\s+\\\\p{Lu}/u"
+    replace: Finance Minister
+  - id: before-a-date
+    message: x
+    match: in the year
+    after: "/^\\\\s+(?:of|[0-9]+)/"
+    replace: in
 `)
   const fixed = (text: string) => rules.fix(text, {apply: 'review'}).output
   it('unless.after suppresses', () => {
@@ -129,6 +139,11 @@ rules:
   it('a required before context (regex) must hold', () => {
     expect(fixed('Trump’s candidate to be a special envoy')).toBe('Trump’s nominee for special envoy')
     expect(fixed('She is a candidate to be a judge')).toBe('She is a candidate to be a judge')
+  })
+  it('a regex context that names a letter case keeps it; one that does not matches any case', () => {
+    expect(fixed('He met the Minister of Finance Bill Hart.')).toBe('He met Finance Minister Bill Hart.')
+    expect(fixed('He became the minister of finance in February last year.')).toBe('He became the minister of finance in February last year.')
+    expect(fixed('It fell in the year OF the crash.')).toBe('It fell in OF the crash.')
   })
   it('antipatterns suppress overlapping matches; case-sensitive rules ignore other cases', () => {
     expect(fixed('an address to the Congress')).toBe('an address to Congress')
