@@ -65,11 +65,13 @@ export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
     }
 
   // Two rules that match the very same token sequence — unless one requires the context the other
-  // rules out ("which already forced" after a plural, and not after one), so that never both apply.
+  // rules out ("which already forced" after a plural, and not after one), so that never both apply,
+  // or each is scoped to documents on its own topic ("Party of Freedom": Wilders's or Kickl's).
   const sameContexts = (a: string | string[] | undefined, b: string | string[] | undefined): boolean =>
     a !== undefined && JSON.stringify([a].flat()) === JSON.stringify([b].flat())
   const complementary = (a: LocatedRuleSpec, b: LocatedRuleSpec): boolean =>
-    sameContexts(a.before, b.unless?.before) || sameContexts(b.before, a.unless?.before) || sameContexts(a.after, b.unless?.after) || sameContexts(b.after, a.unless?.after)
+    sameContexts(a.before, b.unless?.before) || sameContexts(b.before, a.unless?.before) || sameContexts(a.after, b.unless?.after) || sameContexts(b.after, a.unless?.after) ||
+    (a.document !== undefined && b.document !== undefined && !sameContexts(a.document.mentions, b.document.mentions))
   const owners = new Map<string, LocatedRuleSpec>()
   for (const set of compiled)
     for (const rule of set.rules)

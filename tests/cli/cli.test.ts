@@ -266,6 +266,9 @@ describe('postedit rules lint', () => {
         '  - {id: singular, message: x, match: which already fled, unless: {before: "/s, $/"}, replace: which has already fled}',
         '  - {id: plural, message: x, match: which already fled, before: "/s, $/", replace: which have already fled}',
         '  - {id: plural-again, message: x, match: which already fled, before: "/es, $/", replace: which have already fled}',
+        '  - {id: dutch, message: x, match: Party of Freedom, document: {mentions: Wilders}, replace: Party for Freedom}',
+        '  - {id: austrian, message: x, match: Party of Freedom, document: {mentions: Kickl}, replace: Freedom Party}',
+        '  - {id: austrian-again, message: x, match: Party of Freedom, document: {mentions: Kickl}, replace: Freedom Party}',
         '',
       ].join('\n'),
     )
@@ -278,6 +281,9 @@ describe('postedit rules lint', () => {
     // One rule takes the context the other rules out: never both at one place.
     expect(result.stdout).not.toContain(`plural  warning  duplicate-match`)
     expect(result.stdout).toContain(`plural-again  warning  duplicate-match: matches "which already fled"`)
+    // Rules scoped to documents on different topics: the same words name a different party in each.
+    expect(result.stdout).not.toContain(`austrian  warning  duplicate-match`)
+    expect(result.stdout).toContain(`austrian-again  warning  duplicate-match: matches "party of freedom"`)
   })
 
   /** Writes a rule file named `name` into a fresh folder and lints it. */
