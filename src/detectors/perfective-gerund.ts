@@ -38,6 +38,26 @@ function votesFollow(tokens: readonly Token[], from: number): boolean {
   return unit === '%' || unit === 'percent' || unit === 'per' || unit === 'votes' || unit === 'seats'
 }
 
+const FINITE_AFTER = new Set(['will', 'would', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'can', 'could', 'said', 'says'])
+
+/**
+ * "New Zealand, having won the toss, chose to bat": the phrase stands between the subject and its
+ * verb, where English puts an earlier action; the calque closes a clause with its result.
+ */
+function parentheticalBeforeVerb(tokens: readonly Token[], having: number, from: number): boolean {
+  const finite = (token: Token): boolean =>
+    token.kind === 'word' && token.text === token.norm && (FINITE_AFTER.has(token.norm) || isPastForm(token.norm))
+  // The clause before must have no verb of its own: "The quake struck, having killed 800, officials said" closes a clause.
+  for (let k = 0; k < having; k++) if (finite(tokens[k])) return false
+  for (let k = from; k + 1 < tokens.length; k++) {
+    const token = tokens[k]
+    if (token.norm === '.' || token.norm === ';' || token.norm === 'and') return false
+    if (token.norm !== ',') continue
+    return finite(tokens[k + 1])
+  }
+  return false
+}
+
 // «Заявив», «указав»: a statement is reported with "saying".
 const SAYING = new Set(['stated', 'declared', 'indicated', 'asserted', 'said'])
 
@@ -56,6 +76,7 @@ export default function retextPerfectiveGerund() {
         if (participle.kind !== 'word' || participle.text !== participle.norm || NOT_REWRITTEN.has(participle.norm)) continue
         if (EXPERIENCE.has(participle.norm) && !voteShare) continue
         if (!isPastForm(participle.norm) || DURATION.has(tokens[i + 2]?.norm ?? '')) continue
+        if (parentheticalBeforeVerb(tokens, i, i + 2)) continue
         const citing = participle.norm === 'referred' && tokens[i + 2]?.norm === 'to'
         const end = citing ? tokens[i + 2] : participle
         let gerund = citing ? 'citing' : SAYING.has(participle.norm) ? 'saying' : voteShare ? 'winning' : inflect(lemmaOf(participle.norm), 'ing')

@@ -11,6 +11,7 @@ import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
 import {isIrregularPast} from '../rules/inflect.js'
 import {readShippedList} from '../rules/load.js'
+import {loadGazetteer} from '../entities/gazetteer.js'
 import {isFirstName, NAME_TITLES, PEOPLE_GROUPS, startsUpper} from './lexicon.js'
 
 const PERSON_NOUNS = new Set([
@@ -75,6 +76,9 @@ export default function retextRelativeWho() {
             break
           }
         if (before && NAME_TITLES.has(before.norm)) return true
+        // "the president Andry Rajoelina, which left": a title, a given name and a surname no
+        // dictionary knows as a word ("General Electric Company, which" is a firm).
+        if (before && startsUpper(before.text) && NAME_TITLES.has(tokens[comma - 3]?.norm ?? '') && !loadGazetteer().isCommonWord(head.norm)) return true
         // A first name and a surname ("Karen Bas"), or a known person's surname, alone ("Hasina, which
         // ruled") or after a capital ("Steve Witkoff").
         const knownPerson = known.has(head.norm.replace(/['’]s$/, ''))

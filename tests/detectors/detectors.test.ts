@@ -677,6 +677,9 @@ describe('relative-who', () => {
     expect(suggestions(detector, 'Police fired on the attackers, which tried to seize the post.')).toEqual([
       {actual: 'which', fixed: 'Police fired on the attackers, who tried to seize the post.'},
     ])
+    expect(suggestions(detector, 'Lawmakers voted to impeach the president Andry Rajoelina, which left the country.')).toEqual([
+      {actual: 'which', fixed: 'Lawmakers voted to impeach the president Andry Rajoelina, who left the country.'},
+    ])
     expect(suggestions(detector, 'It dismissed thousands of federal employees, which are on probation.')).toEqual([
       {actual: 'which', fixed: 'It dismissed thousands of federal employees, who are on probation.'},
     ])
@@ -686,7 +689,8 @@ describe('relative-who', () => {
       'The party of the chancellor, which lost, met. The bill pays our service men and women, which protects veterans. ' +
       'The deal, which was signed, holds. The officials, which the voters chose, left. Ask the mayor, which side won. ' +
       'It hurt the government of Prime Minister Donald Tusk, which counted on him. ' +
-      'Analysts blame the political activity of its head Elon Musk, which caused boycotts.'
+      'Analysts blame the political activity of its head Elon Musk, which caused boycotts. ' +
+      'It sold the unit to General Electric Company, which paid cash.'
     expect(detector.check(text).findings).toEqual([])
     expect(suggestions(detector, 'He met the secretary of state of the USA Marco Rubio, which praised it.')).toEqual([
       {actual: 'which', fixed: 'He met the secretary of state of the USA Marco Rubio, who praised it.'},
@@ -802,6 +806,9 @@ describe('perfective-gerund', () => {
     expect(suggestions(detector, 'The delegation left, not having signed the deal.')).toEqual([
       {actual: 'not having signed', fixed: 'The delegation left, without signing the deal.'},
     ])
+    expect(suggestions(detector, 'The quake struck, having killed 800 people, reported the authorities.')).toEqual([
+      {actual: 'having killed', fixed: 'The quake struck, killing 800 people, reported the authorities.'},
+    ])
     expect(suggestions(detector, 'Labour won, having received about 28 percent of the votes.')).toEqual([
       {actual: 'having received', fixed: 'Labour won, winning about 28 percent of the votes.'},
     ])
@@ -813,7 +820,7 @@ describe('perfective-gerund', () => {
     const text =
       'Having lost the vote, he resigned. He left after having lost. He retired in 2010, having served for thirty years. ' +
       'She spoke, having witnessed the war. He stayed, having worked there since 1990. It closed, having been hit. ' +
-      'She left, having received 28 letters.'
+      'She left, having received 28 letters. New Zealand, having won the toss, chose to bat.'
     expect(detector.check(text).findings).toEqual([])
   })
 })
