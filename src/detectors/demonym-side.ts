@@ -8,9 +8,10 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {countryOfDemonym} from '../entities/actors.js'
 import {report} from '../findings.js'
-import {sentencesOf, startsUpper} from '../parse/tokens.js'
-import {loadGazetteer} from '../entities/gazetteer.js'
-import {isFirstName} from './lexicon.js'
+import {sentencesOf, startsUpper, type Token} from '../parse/tokens.js'
+import {loadGazetteer, type Entity, type Gazetteer} from '../entities/gazetteer.js'
+import {isPastForm} from '../rules/inflect.js'
+import {FUNCTION_WORDS, isFirstName} from './lexicon.js'
 
 const INSTITUTIONS = new Set([
   'fund', 'foundation', 'institute', 'center', 'centre', 'museum', 'university', 'college', 'school', 'prize', 'award',
@@ -46,6 +47,30 @@ const DEMONYM_NOUNS = new Set([
   'spaniard', 'pole', 'swede', 'dane', 'finn', 'briton', 'brit', 'scot', 'turk', 'dutchman', 'dutchwoman', 'frenchman',
   'frenchwoman', 'englishman', 'englishwoman', 'irishman', 'irishwoman', 'welshman', 'icelander', 'kiwi', 'aussie',
 ])
+
+/** The ISO code of the country a nationality adjective names: the actors' own list first ("American" is also the Northern Marianas'). */
+function countryCodeOfDemonym(gazetteer: Gazetteer, demonym: string): string | undefined {
+  const country = countryOfDemonym(demonym)
+  return country ? gazetteer.countryCode(country.replace(/^the /, '').toLowerCase()) : undefined
+}
+
+/**
+ * A city of one or two capitalized words at `start` that ends the noun phrase: punctuation or a
+ * function word follows ("in the Russian Kursk region" is a region, "the French Open" no city).
+ */
+function cityAfter(gazetteer: Gazetteer, tokens: Token[], start: number): {entity: Entity; end: number} | undefined {
+  for (const length of [2, 1]) {
+    const words = tokens.slice(start, start + length)
+    if (words.length < length || !words.every((word) => word.kind === 'word' && startsUpper(word.text))) continue
+    if (length === 2 && !words[1].spaceBefore) continue
+    const entity = gazetteer.cityNamed(words.map((word) => word.text).join(' '))
+    if (!entity) continue
+    const next = tokens[start + length]
+    if (next && next.kind === 'word' && !FUNCTION_WORDS.has(next.norm) && !isPastForm(next.norm)) return undefined
+    return {entity, end: start + length}
+  }
+  return undefined
+}
 
 export default function retextDemonymSide() {
   return (tree: Root, file: VFile): undefined => {
@@ -98,6 +123,28 @@ export default function retextDemonymSide() {
           start: article.start,
           end: demonym.end,
           expected: [demonym.text],
+          category: 'grammar',
+          level: 'warning',
+          apply: 'review',
+        })
+      }
+      for (let i = 0; i + 2 < tokens.length; i++) {
+        const article = tokens[i]
+        if (article.norm !== 'the') continue
+        const demonym = tokens[i + 1]
+        if (!startsUpper(demonym.text)) continue
+        const city = cityAfter(gazetteer, tokens, i + 2)
+        if (!city) continue
+        const code = countryCodeOfDemonym(gazetteer, demonym.norm)
+        if (!code || !city.entity.countries?.split(',').includes(code)) continue
+        const name = String(file.value).slice(tokens[i + 2].start, tokens[city.end - 1].end)
+        report(file, {
+          source: 'demonym-side',
+          ruleId: 'nationality-before-city',
+          reason: `Unexpected \`${article.text} ${demonym.text} ${name}\`, expected \`${article.text} ${demonym.text} city of ${name}\`: English names a city with its country, not with a nationality adjective`,
+          start: article.start,
+          end: tokens[city.end - 1].end,
+          expected: [`${article.text} ${demonym.text} city of ${name}`, `${name}, ${countryOfDemonym(demonym.norm)!.replace(/^the /, '')}`],
           category: 'grammar',
           level: 'warning',
           apply: 'review',

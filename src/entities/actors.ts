@@ -9,6 +9,7 @@ import {tokenizeLiteral} from '../rules/compile.js'
 
 interface Country {
   name: {common: string; official: string}
+  unMember?: boolean
   demonyms?: {eng?: {m: string; f: string}}
 }
 
@@ -46,8 +47,8 @@ const NEWS_ADJECTIVES: Record<string, string> = {
   'Guinea-Bissau': 'Bissau-Guinean',
 }
 
-/** Every demonym, the data set's and news usage's, with the country it names. */
-const demonymCountries: Array<[string, string]> = []
+/** Every demonym, the data set's and news usage's, with the country it names and whether that is a UN member. */
+const demonymCountries: Array<[string, string, boolean]> = []
 
 function actorName(name: string, kind: ActorName['kind'], demonym?: string): ActorName {
   return {name, kind, demonym, tokens: tokenizeLiteral(name).map((token) => token.norm), acronym: /^[\p{Lu}\d.-]+$/u.test(name)}
@@ -63,7 +64,7 @@ export function actorIndex(): Map<string, ActorName[]> {
     const demonym = country.demonyms?.eng?.m
     const adjective = NEWS_ADJECTIVES[name] ?? demonym
     names.push(actorName(name, 'country', adjective))
-    for (const form of new Set([adjective, demonym])) if (form && !form.includes(',')) demonymCountries.push([form, name])
+    for (const form of new Set([adjective, demonym])) if (form && !form.includes(',')) demonymCountries.push([form, name, country.unMember === true])
   }
   // Short names news uses for two countries the data set names otherwise.
   for (const [name, demonym] of [['America', 'American'], ['Britain', 'British'], ['Great Britain', 'British']])
@@ -114,7 +115,10 @@ let byDemonym: Map<string, string> | undefined
 export function countryOfDemonym(demonym: string): string | undefined {
   if (!byDemonym) {
     byDemonym = new Map([['american', 'the United States'], ['turkish', 'Turkey']])
-    for (const list of actorIndex().values())
+    const index = actorIndex()
+    // A territory shares its state's demonym ("French" is also the French Southern Lands'): states first.
+    for (const [demonym, country, member] of demonymCountries) if (member && !byDemonym.has(demonym.toLowerCase())) byDemonym.set(demonym.toLowerCase(), country)
+    for (const list of index.values())
       for (const actor of list)
         if (actor.kind === 'country' && actor.demonym && !byDemonym.has(actor.demonym.toLowerCase()))
           byDemonym.set(actor.demonym.toLowerCase(), actor.name)

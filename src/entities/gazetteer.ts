@@ -18,6 +18,8 @@ export interface Entity {
   name: string
   kind: EntityKind
   prominence: number
+  /** Cities: the ISO 3166 codes of the countries a city of this name lies in ("ES,VE" for Valencia). */
+  countries?: string
 }
 
 /**
@@ -35,6 +37,8 @@ export interface GazetteerData {
   known: string
   /** Common English words (dictionary stems), one per line. */
   words: string
+  /** Lines "country name or demonym (lower case)\tISO code": "austria\tAT", "austrian\tAT". */
+  countryCodes: string
 }
 
 function toLines(map: Iterable<[string, string | number]>): string {
@@ -111,7 +115,7 @@ export class LineTable<T> {
   }
 }
 
-const VERSION = 15
+const VERSION = 16
 /** The weight of a proper name dictionary-en knows (see entity-names' KNOWN_FLOOR). */
 const DICTIONARY_NAME_WEIGHT = 50_000
 /** Cities below this population do not get garbled forms generated (too obscure to be worth the risk). */
@@ -124,6 +128,8 @@ const require = createRequire(import.meta.url)
 const LISTS = join(SHIPPED_RULES_DIR, 'lists')
 
 interface Country {
+  cca2: string
+  demonyms?: {eng?: {m?: string; f?: string}}
   name: {common: string; official: string}
   altSpellings?: string[]
   capital?: string[]
@@ -217,19 +223,26 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
     const fields = line.split('\t')
     if (fields.length < 15) continue
     const [, name, ascii, alternates] = fields
+    const countryCode = fields[8]
     const population = Number(fields[14]) || 0
     addKnown(name, population)
     addKnown(ascii, population)
     if (population < GARBLE_MIN_POPULATION) continue
     // English-language news mostly writes foreign places without diacritics (Chisinau, Sao Paulo).
     const id = entityId(ascii || name, 'city', population)
+    const city = entities[id]
+    if (city.kind === 'city' && countryCode && !city.countries?.split(',').includes(countryCode))
+      city.countries = city.countries ? `${city.countries},${countryCode}` : countryCode
     // Only the Russian name that spells the English one: a former name (Ленинград, Сталинград,
     // Свердловск) romanizes to a correct historical English name, which is no garble.
     for (const alternate of alternates.split(','))
       if (isCyrillic(alternate) && spellsLike(alternate, ascii || name)) addCyrillic(id, alternate)
   }
 
+  const countryCodes = new Map<string, string>()
   for (const country of sources.countries) {
+    for (const name of [country.name.common, country.name.official, country.demonyms?.eng?.m, country.demonyms?.eng?.f])
+      if (name && !countryCodes.has(name.toLowerCase())) countryCodes.set(name.toLowerCase(), country.cca2)
     const id = entityId(country.name.common, 'country', COUNTRY_PROMINENCE)
     for (const name of [country.name.common, country.name.official, ...(country.altSpellings ?? []).filter((n) => n.length > 3)])
       addKnown(name, COUNTRY_PROMINENCE)
@@ -303,6 +316,7 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
     keys: toLines([...keys].map(([key, list]): [string, string] => [key, list.sort(byProminence).join(',')])),
     known: toLines(known),
     words: [...words].sort().join('\n'),
+    countryCodes: toLines(countryCodes),
   }
 }
 
@@ -312,6 +326,10 @@ export interface Gazetteer {
   words: LineTable<string>
   /** A dictionary word or an inflected or derived form of one ("slower", "tried", "Federally", "Congresses"); lower case in. */
   isCommonWord(lower: string): boolean
+  /** The ISO code of a country named or described (lower case in): "austria", "austrian" → AT. */
+  countryCode(lower: string): string | undefined
+  /** The city (of at least GARBLE_MIN_POPULATION people) of this exact name. */
+  cityNamed(name: string): Entity | undefined
   garblesFor(language: string): LineTable<number[]>
   keys: Map<string, number[]>
 }
@@ -344,11 +362,18 @@ export function loadGazetteer(): Gazetteer {
   const garbleTables = new Map<string, LineTable<number[]>>()
   const built = data
   const words = new LineTable(built.words, (value) => value)
+  const countryCodes = new LineTable(built.countryCodes, (value) => value)
+  let cities: Map<string, Entity> | undefined
   loaded = {
     data: built,
     known: new LineTable(built.known, Number),
     words,
     isCommonWord: (lower) => words.has(lower) || STEMS.some(([ending, replacement]) => ending.test(lower) && words.has(lower.replace(ending, replacement))),
+    countryCode: (lower) => countryCodes.get(lower),
+    cityNamed(name) {
+      cities ??= new Map(built.entities.filter((entity) => entity.kind === 'city').map((entity) => [entity.name, entity]))
+      return cities.get(name)
+    },
     keys: fromLines(built.keys, toIds),
     garblesFor(language) {
       let table = garbleTables.get(language)

@@ -308,6 +308,25 @@ describe('demonym-side', () => {
   it('leaves the side of a border alone', () => {
     expect(detector.check('on the Russian side of the border').findings).toEqual([])
   })
+  it('names the state, not a territory that shares its demonym', () => {
+    expect(suggestions(detector, 'Talks stalled because the French side refused.')).toEqual([
+      {actual: 'the French side', fixed: 'Talks stalled because France refused.'},
+    ])
+  })
+  it('gives a city after a nationality adjective its country: "in the Austrian Graz"', () => {
+    expect(suggestions(detector, 'Ten people died in the Austrian Graz on Tuesday.')).toEqual([
+      {actual: 'the Austrian Graz', fixed: 'Ten people died in the Austrian city of Graz on Tuesday.'},
+    ])
+    expect(suggestions(detector, 'Drones attacked the Russian Belgorod.')).toEqual([
+      {actual: 'the Russian Belgorod', fixed: 'Drones attacked the Russian city of Belgorod.'},
+    ])
+  })
+  it('leaves a city of another country, a longer name and a region alone', () => {
+    const text =
+      'Shelling hit the Russian Kursk region. He won the French Open. The British Columbia government met. ' +
+      'It beat the Spanish Caracas. She visited the German Essen Motor Show.'
+    expect(detector.check(text).findings).toEqual([])
+  })
 })
 
 describe('variant-consistency', () => {
