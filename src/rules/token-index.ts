@@ -3,6 +3,7 @@
  * so matching cost depends on the text and on how many rules share a prefix, not on how many rules
  * exist. Classes, regexes and anchors are the few non-literal edges, tried at every step.
  */
+import {createRequire} from 'node:module'
 import {foldQuotes, startsLower, startsUpper, type Token} from '../parse/tokens.js'
 import {hasToken, joinSpellings, partsCount, partsSequences, type Atom, type PatternParts, type Sequence, type TokenClass} from './pattern.js'
 
@@ -89,6 +90,17 @@ function hasDigit(text: string): boolean {
   return false
 }
 
+let countryWords: Set<string> | undefined
+
+/** Countries named in one word, as written ("Spain", "Britain"): world-countries' common names and news short forms. */
+function isCountryWord(text: string): boolean {
+  if (!countryWords) {
+    const countries = createRequire(import.meta.url)('world-countries/countries.json') as Array<{name: {common: string}}>
+    countryWords = new Set(['America', 'Britain', 'Holland', 'Burma', 'Turkey', ...countries.map((country) => country.name.common).filter((name) => !/[\s-]/.test(name))])
+  }
+  return countryWords.has(text)
+}
+
 // Classes are tested at every token (the trie's root has "@num" and "^" edges): no regex for ASCII.
 export function testClass(name: TokenClass, token: Token): boolean {
   switch (name) {
@@ -102,6 +114,8 @@ export function testClass(name: TokenClass, token: Token): boolean {
       return token.kind === 'word' && startsUpper(token.text)
     case 'lower':
       return token.kind === 'word' && startsLower(token.text)
+    case 'country':
+      return token.kind === 'word' && startsUpper(token.text) && isCountryWord(token.text)
   }
 }
 

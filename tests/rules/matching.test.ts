@@ -101,6 +101,24 @@ rules:
   })
 })
 
+describe('token classes', () => {
+  const rules = withRules(`
+rules:
+  - id: court-of-a-city
+    message: x
+    caseSensitive: true
+    match: "the court of city=@Cap"
+    unless: {match: "the court of @country"}
+    replace: the $city court
+`)
+  it('@country takes a country named in one word, so a rule can leave it out', () => {
+    const fixed = (text: string) => rules.fix(text, {apply: 'review'}).output
+    expect(fixed('the court of Paris ruled')).toBe('the Paris court ruled')
+    expect(fixed('the court of Spain ruled')).toBe('the court of Spain ruled')
+    expect(fixed('the court of Britain ruled')).toBe('the court of Britain ruled')
+  })
+})
+
 describe('context conditions', () => {
   const rules = withRules(`
 rules:
