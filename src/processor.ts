@@ -5,6 +5,7 @@
 import type {Root} from 'nlcst'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
+import {documentVariantCounts} from './detectors/variant-consistency.js'
 import {DETECTOR_NAMES, DETECTORS, type DetectorName} from './detectors/index.js'
 import {findingsOf, pointAt, report} from './findings.js'
 import {fixToFixpoint, type FixResult} from './fix/fixpoint.js'
@@ -74,13 +75,16 @@ export function loadRuleSets(options: PosteditOptions = {}): CompiledRuleSet[] {
   return sets
 }
 
-export function createProcessor(options: PosteditOptions = {}, ruleSets = loadRuleSets(options)) {
+/** The detectors a run uses: all by default, none, or the ones named, less those disabled. */
+function activeDetectors(options: PosteditOptions): DetectorName[] {
   const disabled = new Set(options.disable ?? [])
-  const names =
-    options.detectors === false ? [] : options.detectors === true || options.detectors === undefined ? DETECTOR_NAMES : options.detectors
+  const names = options.detectors === false ? [] : options.detectors === true || options.detectors === undefined ? DETECTOR_NAMES : options.detectors
+  return names.filter((name) => !disabled.has(name))
+}
+
+export function createProcessor(options: PosteditOptions = {}, ruleSets = loadRuleSets(options)) {
   let processor = unified().use(retextEnglishChunked).use(retextRuleSets, {ruleSets})
-  for (const name of names) {
-    if (disabled.has(name)) continue
+  for (const name of activeDetectors(options)) {
     processor = name === 'entity-names' ? processor.use(DETECTORS[name], {from: options.from}) : processor.use(DETECTORS[name])
   }
   return processor as unknown as Processor<Root, Root, Root, undefined, undefined>
@@ -89,6 +93,7 @@ export function createProcessor(options: PosteditOptions = {}, ruleSets = loadRu
 /** A ready pipeline: rule sets compiled once (or given compiled), reused for every text. */
 export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRuleSets(options)): Postedit {
   const processor = createProcessor(options, ruleSets)
+  const countsVariants = activeDetectors(options).includes('variant-consistency')
   const decisions = options.decisions
   const overrides = Object.entries(options.override ?? {})
   const overridden = (findings: Finding[]): Finding[] =>
@@ -115,8 +120,9 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     // and every window follows the document's apostrophe.
     const wordsBefore = new Set<string>()
     const apostrophe = documentApostrophe(file) ?? null
+    const variantCounts = countsVariants ? documentVariantCounts(text) : undefined
     windows.forEach((window, index) => {
-      const part = checkWhole(new VFile({value: text.slice(window.start, window.end), data: {postedit: {wordsBefore, apostrophe}}}))
+      const part = checkWhole(new VFile({value: text.slice(window.start, window.end), data: {postedit: {wordsBefore, apostrophe, variantCounts}}}))
       for (const finding of part.findings)
         report(file, {...finding, start: finding.start.offset + window.start, end: finding.end.offset + window.start})
       if (index === windows.length - 1) return

@@ -338,6 +338,17 @@ describe('variant-consistency', () => {
   it('leaves a document that keeps to one spelling, or differs only in case, alone', () => {
     expect(detector.check('The ceasefire held. Al Qaeda struck; al Qaeda denied it.').findings).toEqual([])
   })
+  it("takes a long document's majority, not each window's", () => {
+    const windowed = createPostedit({shippedRules: false, detectors: ['variant-consistency'], windowSize: 120})
+    const text =
+      'Talks moved toward a deal. They moved toward peace again.\n\n' +
+      'A step towards calm came. Another step towards calm.\n\nA third step towards calm followed.\n'
+    const findings = windowed.check(text).findings
+    expect(findings.map((finding) => [finding.actual, finding.expected[0]])).toEqual([
+      ['toward', 'towards'],
+      ['toward', 'towards'],
+    ])
+  })
 })
 
 describe('demonym possessive', () => {
