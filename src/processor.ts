@@ -11,7 +11,7 @@ import {findingsOf, pointAt, report} from './findings.js'
 import {fixToFixpoint, type FixResult} from './fix/fixpoint.js'
 import retextEnglishChunked, {splitIntoChunks, splitIntoWindows} from './parse/chunked-english.js'
 import {firstOffsetsOf, type TokenSentence} from './parse/tokens.js'
-import {mapSpan, type EditRound} from './fix/offset-map.js'
+import {spanMapper, type EditRound} from './fix/offset-map.js'
 import {compileRuleSet, type CompiledRuleSet} from './rules/compile.js'
 import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from './rules/load.js'
 import retextRuleSets, {apostropheOf, documentApostrophe} from './rules/plugin.js'
@@ -206,12 +206,20 @@ export function decidedReplacement(decisions: DecisionStore, text: string, findi
  */
 export function recheckChanged(after: string, round: EditRound, previous: Finding[], checkText: (text: string) => Finding[]): Finding[] {
   const file = new VFile({value: after})
-  const edited = round.map((edit) => mapSpan(edit.start, edit.end, [round]))
+  const mapped = spanMapper([round])
+  // Edits never overlap, so sorted by start their ends rise too: binary searches, not scans.
+  const edited = round.map((edit) => mapped(edit.start, edit.end)).sort((a, b) => a.start - b.start)
+  /** Whether [start, end] meets an edited span (ends included: an insertion touches its neighbours). */
+  const isDirty = (start: number, end: number): boolean => {
+    const index = firstIndex(edited, (edit) => edit.end >= start)
+    return index < edited.length && edited[index].start <= end
+  }
   const paragraphs = splitIntoChunks(after).filter((chunk) => !chunk.isGap)
-  const isDirty = (start: number, end: number): boolean => edited.some((edit) => edit.start <= end && start <= edit.end)
   const dirty = paragraphs.filter((chunk) => isDirty(chunk.offset, chunk.offset + chunk.text.length))
-  const dirtyRanges = dirty.map((chunk) => ({start: chunk.offset, end: chunk.offset + chunk.text.length}))
-  const inDirty = (offset: number): boolean => dirtyRanges.some((range) => range.start <= offset && offset < range.end)
+  const inDirty = (offset: number): boolean => {
+    const index = firstIndex(dirty, (chunk) => chunk.offset + chunk.text.length > offset)
+    return index < dirty.length && dirty[index].offset <= offset
+  }
   const findings: Finding[] = []
   const place = (finding: Finding, start: number, end: number): Finding => ({
     ...finding,
@@ -219,13 +227,25 @@ export function recheckChanged(after: string, round: EditRound, previous: Findin
     end: pointAt(file, end),
   })
   for (const finding of previous) {
-    const moved = mapSpan(finding.start.offset, finding.end.offset, [round])
+    const moved = mapped(finding.start.offset, finding.end.offset)
     if (inDirty(moved.start) || isDirty(moved.start, moved.end)) continue
     findings.push(place(finding, moved.start, moved.end))
   }
   for (const chunk of dirty)
     for (const finding of checkText(chunk.text)) findings.push(place(finding, finding.start.offset + chunk.offset, finding.end.offset + chunk.offset))
   return findings.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset)
+}
+
+/** The first index in `items` where `test` holds, given that it holds for every item after one where it does. */
+function firstIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (test(items[middle])) high = middle
+    else low = middle + 1
+  }
+  return low
 }
 
 const cache = new Map<string, Postedit>()

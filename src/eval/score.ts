@@ -7,7 +7,7 @@
 import {readFileSync, readdirSync} from 'node:fs'
 import {basename, join} from 'node:path'
 import {diffChars} from 'diff'
-import {mapSpan} from '../fix/offset-map.js'
+import {spanMapper} from '../fix/offset-map.js'
 import {foldQuotes} from '../parse/tokens.js'
 import type {Postedit} from '../processor.js'
 import type {Finding} from '../types.js'
@@ -95,9 +95,10 @@ export function scoreText(postedit: Postedit, annotated: AnnotatedText): TextSco
   const result = postedit.fix(text, {apply: 'review'})
   const firstRoundEdits = result.applied.filter((fix) => fix.round === 1)
 
+  const mapSpan = spanMapper(result.rounds)
   const outcomes: SpanOutcome[] = gold.map((span) => {
     const found = findings.some((finding) => overlaps(spanOf(finding), span))
-    const mapped = mapSpan(span.start, span.end, result.rounds)
+    const mapped = mapSpan(span.start, span.end)
     const after = result.output.slice(mapped.start, mapped.end)
     const correct =
       found &&

@@ -6,33 +6,61 @@ import type {Edit} from './select.js'
 
 export type EditRound = Array<Pick<Edit, 'start' | 'end' | 'replacement'>>
 
-function mapPosition(position: number, sortedRound: EditRound, side: 'start' | 'end'): number {
-  let delta = 0
-  for (const {start, end, replacement} of sortedRound) {
-    const grown = replacement.length - (end - start)
-    if (end < position || (end === position && start < end)) {
-      delta += grown
-      continue
-    }
-    if (start === end && end === position) {
-      // An insertion on the boundary belongs to the span.
-      if (side === 'start') return start + delta
-      delta += grown
-      continue
-    }
-    if (start < position && position < end) return side === 'start' ? start + delta : start + delta + replacement.length
-    break
+/**
+ * One round's edits, sorted once, with the running change in length before each: a position is
+ * mapped by a binary search. Mapping every finding through a round edit by edit was quadratic,
+ * the larger part of a fix run on a long text with thousands of fixes.
+ */
+class RoundMap {
+  private readonly edits: EditRound
+  private readonly before: number[]
+
+  constructor(round: EditRound) {
+    this.edits = [...round].sort((a, b) => a.start - b.start)
+    this.before = [0]
+    for (const {start, end, replacement} of this.edits) this.before.push(this.before[this.before.length - 1] + replacement.length - (end - start))
   }
-  return position + delta
+
+  /** Edits are disjoint and never touch, so ends rise with starts: the edits wholly before `position` are a prefix. */
+  private passed(position: number): number {
+    let low = 0
+    let high = this.edits.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      const {start, end} = this.edits[middle]
+      if (end < position || (end === position && start < end)) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
+
+  map(position: number, side: 'start' | 'end'): number {
+    const index = this.passed(position)
+    const delta = this.before[index]
+    const edit = this.edits[index]
+    if (edit && edit.start === edit.end && edit.end === position) {
+      // An insertion on the boundary belongs to the span.
+      return side === 'start' ? position + delta : position + delta + edit.replacement.length
+    }
+    if (edit && edit.start < position && position < edit.end) return side === 'start' ? edit.start + delta : edit.start + delta + edit.replacement.length
+    return position + delta
+  }
+}
+
+/** A function mapping spans of the text before `rounds` to the text after them. */
+export function spanMapper(rounds: EditRound[]): (start: number, end: number) => {start: number; end: number} {
+  const maps = rounds.map((round) => new RoundMap(round))
+  return (start, end) => {
+    let mappedStart = start
+    let mappedEnd = end
+    for (const map of maps) {
+      mappedStart = map.map(mappedStart, 'start')
+      mappedEnd = Math.max(mappedStart, map.map(mappedEnd, 'end'))
+    }
+    return {start: mappedStart, end: mappedEnd}
+  }
 }
 
 export function mapSpan(start: number, end: number, rounds: EditRound[]): {start: number; end: number} {
-  let mappedStart = start
-  let mappedEnd = end
-  for (const round of rounds) {
-    const sorted = [...round].sort((a, b) => a.start - b.start)
-    mappedStart = mapPosition(mappedStart, sorted, 'start')
-    mappedEnd = Math.max(mappedStart, mapPosition(mappedEnd, sorted, 'end'))
-  }
-  return {start: mappedStart, end: mappedEnd}
+  return spanMapper(rounds)(start, end)
 }

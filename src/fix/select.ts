@@ -38,7 +38,26 @@ export function compareForSelection(a: Finding, b: Finding): number {
   )
 }
 
-/** The largest conflict-free set of edits, chosen greedily in selection order; sorted by position. */
+/** Index of the first chosen edit (sorted by start, then end) that starts after `edit`. */
+function insertionPoint(chosen: Edit[], edit: Edit): number {
+  let low = 0
+  let high = chosen.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    const other = chosen[middle]
+    if (other.start < edit.start || (other.start === edit.start && other.end <= edit.end)) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/**
+ * The largest conflict-free set of edits, chosen greedily in selection order; sorted by position.
+ * The chosen edits are kept in order of position: an edit that conflicts with any of them
+ * conflicts with one of its two neighbours there (whatever lies between it and a farther edit it
+ * overlaps or faces across whitespace would overlap or face it too), so each edit is tested twice,
+ * not against every edit chosen before it.
+ */
 export function selectEdits(
   findings: Finding[],
   text: string,
@@ -51,10 +70,11 @@ export function selectEdits(
     if (replacement === undefined) continue
     const edit: Edit = {start: finding.start.offset, end: finding.end.offset, replacement, finding}
     if (text.slice(edit.start, edit.end) === replacement) continue
-    if (chosen.some((other) => conflicts(other, edit, text))) continue
-    chosen.push(edit)
+    const at = insertionPoint(chosen, edit)
+    if ((at > 0 && conflicts(chosen[at - 1], edit, text)) || (at < chosen.length && conflicts(chosen[at], edit, text))) continue
+    chosen.splice(at, 0, edit)
   }
-  return chosen.sort((a, b) => a.start - b.start)
+  return chosen
 }
 
 /** Apply non-overlapping edits; text outside the edited spans is copied unchanged. */

@@ -6,7 +6,7 @@
 import {structuredPatch, formatPatch} from 'diff'
 import {styleText} from 'node:util'
 import type {AppliedFix} from '../fix/fixpoint.js'
-import {mapSpan, type EditRound} from '../fix/offset-map.js'
+import {spanMapper, type EditRound} from '../fix/offset-map.js'
 
 export interface PatchOptions {
   context?: number
@@ -40,9 +40,11 @@ function fixLines(after: string, applied: AppliedFix[], rounds: EditRound[]): An
     }
     return low + 1
   }
+  // One mapper per round a fix was made in: a fix of round r maps through rounds r, r+1, ….
+  const mappers = rounds.map((_, index) => spanMapper(rounds.slice(index)))
   return applied.map((fix) => {
     const start = fix.finding.start.offset
-    const span = mapSpan(start, start, rounds.slice(fix.round - 1))
+    const span = mappers[fix.round - 1](start, start)
     return {line: lineOf(span.start), label: `${fix.finding.source}/${fix.finding.ruleId}: ${fix.finding.reason}`}
   })
 }

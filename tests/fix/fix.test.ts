@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {mapSpan} from '../../src/fix/offset-map.js'
+import {mapSpan, type EditRound} from '../../src/fix/offset-map.js'
 import {applyEdits, selectEdits} from '../../src/fix/select.js'
 import {fixToFixpoint} from '../../src/fix/fixpoint.js'
 import type {Finding} from '../../src/types.js'
@@ -104,6 +104,76 @@ describe('mapping spans through edits', () => {
     expect(mapSpan(0, 17, rounds)).toEqual({start: 0, end: 13})
     const straddle = [[{start: 2, end: 6, replacement: 'XY'}]]
     expect(mapSpan(4, 10, straddle)).toEqual({start: 2, end: 8})
+  })
+
+  // The edit-by-edit walk the binary search replaced, kept as an oracle.
+  function walk(position: number, round: EditRound, side: 'start' | 'end'): number {
+    let delta = 0
+    for (const {start, end, replacement} of [...round].sort((a, b) => a.start - b.start)) {
+      const grown = replacement.length - (end - start)
+      if (end < position || (end === position && start < end)) {
+        delta += grown
+        continue
+      }
+      if (start === end && end === position) {
+        if (side === 'start') return start + delta
+        delta += grown
+        continue
+      }
+      if (start < position && position < end) return side === 'start' ? start + delta : start + delta + replacement.length
+      break
+    }
+    return position + delta
+  }
+
+  it('maps every position as walking the edits one by one does: insertions, deletions, boundaries', () => {
+    let seed = 7
+    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
+    for (let trial = 0; trial < 300; trial++) {
+      // Disjoint edits that never touch, as selection leaves them: some insert, some delete, some replace.
+      const round: EditRound = []
+      for (let at = random(3); at < 60; at += 2 + random(6)) {
+        const length = random(4)
+        round.push({start: at, end: at + length, replacement: 'abcdef'.slice(0, random(5))})
+        at += length
+      }
+      for (let start = 0; start <= 70; start++)
+        for (const end of [start, start + 1, start + 5]) {
+          const first = walk(start, round, 'start')
+          const expected = {start: first, end: Math.max(first, walk(end, round, 'end'))}
+          expect(mapSpan(start, end, [round])).toEqual(expected)
+        }
+    }
+  })
+})
+
+describe('choosing edits among many', () => {
+  it('chooses what testing every pair chooses', () => {
+    const text = 'a b  c,d e f g h i j k l m n o p q r s t u v w x y z '.repeat(3)
+    let seed = 11
+    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
+    // Every pair: overlapping, touching with only whitespace between, or an insertion at the other's edge.
+    const pairwise = (findings: Finding[]) => {
+      const chosen: Array<{start: number; end: number}> = []
+      for (const f of [...findings].sort((a, b) => b.priority - a.priority || b.end.offset - b.start.offset - (a.end.offset - a.start.offset) || a.start.offset - b.start.offset)) {
+        const edit = {start: f.start.offset, end: f.end.offset}
+        const clash = chosen.some((other) => {
+          if (other.start < edit.end && edit.start < other.end) return true
+          const [left, right] = other.end <= edit.start ? [other, edit] : [edit, other]
+          if (left.end === right.start && (left.start === left.end || right.start === right.end)) return true
+          return /^\s*$/.test(text.slice(left.end, right.start))
+        })
+        if (!clash) chosen.push(edit)
+      }
+      return chosen.sort((a, b) => a.start - b.start)
+    }
+    for (let trial = 0; trial < 200; trial++) {
+      const findings = Array.from({length: 25}, () => {
+        const start = random(text.length)
+        return finding(start, Math.min(text.length, start + random(6)), ['#'], {priority: random(3)})
+      })
+      expect(selectEdits(findings, text, 'auto').map(({start, end}) => ({start, end}))).toEqual(pairwise(findings))
+    }
   })
 })
 
