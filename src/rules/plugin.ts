@@ -19,6 +19,8 @@ export interface RuleSetsOptions {
 
 interface Candidate {
   rule: CompiledRule
+  /** Which of the rule's variants (swap pairs) matched: on one span the first listed wins. */
+  variant: number
   replacements: TemplatePart[][]
   sentence: TokenSentence
   /** Token range [first, last) of the match within the sentence. */
@@ -124,7 +126,10 @@ function wordFormsInLowerCase(sequence: Sequence, tokens: Token[], start: number
   return true
 }
 
-/** Keep, per rule, the longest of overlapping matches (then the earliest). */
+/**
+ * Keep, per rule, the longest of overlapping matches (then the earliest, then the variant listed
+ * first: the trie reports a stored sequence and a graph pattern's match in no fixed order).
+ */
 function dropOverlapsPerRule(candidates: Candidate[]): Candidate[] {
   const byRule = new Map<CompiledRule, Candidate[]>()
   for (const candidate of candidates) {
@@ -134,7 +139,7 @@ function dropOverlapsPerRule(candidates: Candidate[]): Candidate[] {
   }
   const kept: Candidate[] = []
   for (const list of byRule.values()) {
-    list.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+    list.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.variant - b.variant)
     const chosen: Candidate[] = []
     for (const candidate of list)
       if (!chosen.some((other) => other.start < candidate.end && candidate.start < other.end)) chosen.push(candidate)
@@ -380,6 +385,7 @@ export default function retextRuleSets(options: RuleSetsOptions) {
         if (captures.first < 0) continue
         candidates.push({
           rule,
+          variant: rule.variants.indexOf(payload),
           replacements,
           sentence,
           first: captures.first,
@@ -417,6 +423,7 @@ export default function retextRuleSets(options: RuleSetsOptions) {
             if (last < 0) last = sentence.tokens.length
             candidates.push({
               rule,
+              variant: 0,
               replacements: rule.replacements,
               sentence,
               first: Math.max(first, 0),

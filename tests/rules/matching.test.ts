@@ -213,6 +213,18 @@ rules:
   it('each swap pattern has its own replacement', () => {
     expect(rules.fix('Kanada and Meksika', {apply: 'review'}).output).toBe('Canada and Mexico')
   })
+  it('on one span, the swap pair listed first wins, however the patterns are stored', () => {
+    // The first pair spells 4 × 3 × 2 × 3 = 72 sequences (stored as a graph), the second one.
+    const overlapping = withRules(`
+rules:
+  - id: enter
+    message: x
+    swap:
+      "[penetrate|penetrated|penetrates|penetrating] [inside|into|in] the? [building|house|hall]": enter the building
+      "penetrated into the building": broke into the building
+`)
+    expect(overlapping.fix('They penetrated into the building.', {apply: 'review'}).output).toBe('They enter the building.')
+  })
   it('regex rules replace with groups', () => {
     expect(rules.fix('up 5 % today', {apply: 'review'}).output).toBe('up 5% today')
   })
