@@ -128,11 +128,32 @@ export default function retextDemonymSide() {
           apply: 'review',
         })
       }
+      // "the" and a nationality adjective: before "side" (a party to talks) or before a city of that country.
       for (let i = 0; i + 2 < tokens.length; i++) {
         const article = tokens[i]
         if (article.norm !== 'the') continue
         const demonym = tokens[i + 1]
         if (!startsUpper(demonym.text)) continue
+        const side = tokens[i + 2]
+        if (side.norm === 'side' || side.norm === 'sides') {
+          const country = countryOfDemonym(demonym.norm)
+          // "the Russian side of the border" is a place, not a party.
+          if (!country || tokens[i + 3]?.norm === 'of') continue
+          report(file, {
+            source: 'demonym-side',
+            ruleId: 'country-not-side',
+            reason: `Unexpected \`${article.text} ${demonym.text} ${side.text}\`, expected \`${country}\`: English names the country (or its government)`,
+            start: article.start,
+            end: side.end,
+            expected: [country, `the ${demonym.text} government`].map((value) =>
+              article.text === 'The' ? value.charAt(0).toUpperCase() + value.slice(1) : value,
+            ),
+            category: 'style',
+            level: 'suggestion',
+            apply: 'review',
+          })
+          continue
+        }
         const city = cityAfter(gazetteer, tokens, i + 2)
         if (!city) continue
         const code = countryCodeOfDemonym(gazetteer, demonym.norm)
@@ -147,31 +168,6 @@ export default function retextDemonymSide() {
           expected: [`${article.text} ${demonym.text} city of ${name}`, `${name}, ${countryOfDemonym(demonym.norm)!.replace(/^the /, '')}`],
           category: 'grammar',
           level: 'warning',
-          apply: 'review',
-        })
-      }
-      for (let i = 0; i + 2 < tokens.length; i++) {
-        const article = tokens[i]
-        if (article.norm !== 'the') continue
-        const demonym = tokens[i + 1]
-        const side = tokens[i + 2]
-        if (side.norm !== 'side' && side.norm !== 'sides') continue
-        if (!/^\p{Lu}/u.test(demonym.text)) continue
-        const country = countryOfDemonym(demonym.norm)
-        if (!country) continue
-        // "the Russian side of the border" is a place, not a party.
-        if (tokens[i + 3]?.norm === 'of') continue
-        report(file, {
-          source: 'demonym-side',
-          ruleId: 'country-not-side',
-          reason: `Unexpected \`${article.text} ${demonym.text} ${side.text}\`, expected \`${country}\`: English names the country (or its government)`,
-          start: article.start,
-          end: side.end,
-          expected: [country, `the ${demonym.text} government`].map((value) =>
-            article.text === 'The' ? value.charAt(0).toUpperCase() + value.slice(1) : value,
-          ),
-          category: 'style',
-          level: 'suggestion',
           apply: 'review',
         })
       }
