@@ -11,6 +11,7 @@ import {findingsOf, pointAt, report} from './findings.js'
 import {fixToFixpoint, type FixResult} from './fix/fixpoint.js'
 import retextEnglishChunked, {splitIntoChunks, splitIntoWindows} from './parse/chunked-english.js'
 import {firstOffsetsOf, type TokenSentence} from './parse/tokens.js'
+import {firstIndex} from './fix/first-index.js'
 import {spanMapper, type EditRound} from './fix/offset-map.js'
 import {compileRuleSet, type CompiledRuleSet} from './rules/compile.js'
 import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from './rules/load.js'
@@ -234,18 +235,6 @@ export function recheckChanged(after: string, round: EditRound, previous: Findin
   for (const chunk of dirty)
     for (const finding of checkText(chunk.text)) findings.push(place(finding, finding.start.offset + chunk.offset, finding.end.offset + chunk.offset))
   return findings.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset)
-}
-
-/** The first index in `items` where `test` holds, given that it holds for every item after one where it does. */
-function firstIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
-  let low = 0
-  let high = items.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if (test(items[middle])) high = middle
-    else low = middle + 1
-  }
-  return low
 }
 
 const cache = new Map<string, Postedit>()

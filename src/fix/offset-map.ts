@@ -2,6 +2,7 @@
  * Where a span of the original text ended up after rounds of edits. A boundary that falls inside an
  * edit moves out to cover the whole edit, so a mapped span always contains what replaced it.
  */
+import {firstIndex} from './first-index.js'
 import type {Edit} from './select.js'
 
 export type EditRound = Array<Pick<Edit, 'start' | 'end' | 'replacement'>>
@@ -23,15 +24,7 @@ class RoundMap {
 
   /** Edits are disjoint and never touch, so ends rise with starts: the edits wholly before `position` are a prefix. */
   private passed(position: number): number {
-    let low = 0
-    let high = this.edits.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      const {start, end} = this.edits[middle]
-      if (end < position || (end === position && start < end)) low = middle + 1
-      else high = middle
-    }
-    return low
+    return firstIndex(this.edits, ({start, end}) => !(end < position || (end === position && start < end)))
   }
 
   map(position: number, side: 'start' | 'end'): number {

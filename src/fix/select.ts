@@ -6,6 +6,7 @@
  */
 import type {ApplyThreshold, Finding} from '../types.js'
 import {levelRank} from '../types.js'
+import {firstIndex} from './first-index.js'
 
 export interface Edit {
   start: number
@@ -38,19 +39,6 @@ export function compareForSelection(a: Finding, b: Finding): number {
   )
 }
 
-/** Index of the first chosen edit (sorted by start, then end) that starts after `edit`. */
-function insertionPoint(chosen: Edit[], edit: Edit): number {
-  let low = 0
-  let high = chosen.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    const other = chosen[middle]
-    if (other.start < edit.start || (other.start === edit.start && other.end <= edit.end)) low = middle + 1
-    else high = middle
-  }
-  return low
-}
-
 /**
  * The largest conflict-free set of edits, chosen greedily in selection order; sorted by position.
  * The chosen edits are kept in order of position: an edit that conflicts with any of them
@@ -70,7 +58,8 @@ export function selectEdits(
     if (replacement === undefined) continue
     const edit: Edit = {start: finding.start.offset, end: finding.end.offset, replacement, finding}
     if (text.slice(edit.start, edit.end) === replacement) continue
-    const at = insertionPoint(chosen, edit)
+    // The first chosen edit that starts after this one (by start, then end).
+    const at = firstIndex(chosen, (other) => other.start > edit.start || (other.start === edit.start && other.end > edit.end))
     if ((at > 0 && conflicts(chosen[at - 1], edit, text)) || (at < chosen.length && conflicts(chosen[at], edit, text))) continue
     chosen.splice(at, 0, edit)
   }
