@@ -187,6 +187,10 @@ describe('country-genitive', () => {
 
 describe('entity-names', () => {
   const detector = withDetector('entity-names')
+  it('takes a small place famous for its name as known: Schengen is no Shenzhen garble', () => {
+    const findings = detector.check('Poland and Germany are members of the Schengen zone; Romania joined the Shengen area.').findings
+    expect(findings.map((f) => [f.actual, f.expected[0]])).toEqual([['Shengen', 'Schengen']])
+  })
   it('takes a word after a given name for a surname, whatever place it spells', () => {
     expect(detector.check('The talks in Dohi were hosted by Maria Dohi, an envoy.').findings.map((f) => f.start.offset)).toEqual([13])
   })
