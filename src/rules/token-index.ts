@@ -126,7 +126,17 @@ export function testClass(name: TokenClass, token: Token): boolean {
 
 /** Start of the sentence (past opening quotes and brackets), or of a line: headlines end without a full stop. */
 export function atSentenceStart(tokens: Token[], index: number): boolean {
-  return tokens[index]?.newlineBefore === true || index <= openingPrefix(tokens)
+  return tokens[index]?.newlineBefore === true || index <= openingPrefix(tokens) || afterDateline(tokens, index)
+}
+
+/** Just past a dateline ("DHAKA — Not less than …", "LIMA, Peru — About …"): the story's first sentence starts there. */
+function afterDateline(tokens: Token[], index: number): boolean {
+  const dash = tokens[index - 1]
+  if (!dash || (dash.text !== '—' && dash.text !== '–')) return false
+  const place = tokens[0]
+  if (place.kind !== 'word' || place.text.length < 2 || place.text !== place.text.toUpperCase() || place.text === place.text.toLowerCase()) return false
+  // The place, perhaps with a country or state after a comma, and nothing else before the dash.
+  return index - 1 <= 4 && tokens.slice(1, index - 1).every((token) => token.text === ',' || (token.kind === 'word' && startsUpper(token.text)))
 }
 
 /** End of the sentence (before closing punctuation and quotes), or of a line. */

@@ -341,6 +341,19 @@ rules:
     match: "the press secretary of Mr. @Cap"
     replace: Mr. $6's press secretary
 `)
+  it('capitalizes what replaces the first words after a dateline, and only there', () => {
+    const atLeast = withRules(`
+rules:
+  - id: at-least
+    message: x
+    match: not less than
+    replace: at least
+`)
+    const fixed = (text: string) => atLeast.fix(text, {apply: 'review'}).output
+    expect(fixed('DHAKA — Not less than 16 people died.')).toBe('DHAKA — At least 16 people died.')
+    expect(fixed("N'DJAMENA, Chad — Not less than 340 people died.")).toBe("N'DJAMENA, Chad — At least 340 people died.")
+    expect(fixed('He said — not less than ten times — that it was over.')).toBe('He said — at least ten times — that it was over.')
+  })
   it('follows the apostrophe the document uses', () => {
     expect(rules.fix('Trump’s aide, the press secretary of Mr. Trump, spoke.', {apply: 'review'}).output).toBe('Trump’s aide, Mr. Trump’s press secretary, spoke.')
     expect(rules.fix("Trump's aide, the press secretary of Mr. Trump, spoke.", {apply: 'review'}).output).toBe("Trump's aide, Mr. Trump's press secretary, spoke.")
