@@ -168,8 +168,9 @@ export function preserveCase(replacement: string, actual: string, sentenceInitia
   if (!firstActual || !first || !startsUpper(firstActual.char) || !startsLower(first.char)) return replacement
   const actualFirst = actual.trim().split(/\s+/)[0].toLowerCase()
   const replacementFirst = replacement.trim().split(/\s+/)[0].toLowerCase()
-  // A capitalized article starts a sentence the parser did not see ("MADRID — The outage …",
-  // "BRUSSELS — The ministers of the environment" → "Environment ministers"): whatever replaces it starts it too.
+  // A capitalized article mid-sentence starts a sentence the parser did not see (a dateline is read
+  // as one by atSentenceStart; "won 89 seats out of 230. The party …" parse-english runs on):
+  // whatever replaces it starts it too ("The ministers of the environment" → "Environment ministers").
   const capitalArticle = ARTICLES.has(actualFirst)
   if (!sentenceInitial && actualFirst !== replacementFirst && !capitalArticle) return replacement
   return replacement.slice(0, first.at) + first.char.toUpperCase() + replacement.slice(first.at + first.char.length)

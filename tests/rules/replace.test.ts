@@ -20,7 +20,7 @@ describe('case preservation', () => {
   it('keeps a capital on a first word the replacement keeps', () => {
     expect(preserveCase('direct talks', 'Direct conversations', false)).toBe('Direct talks')
   })
-  it('carries a capital from an article to whatever replaces it (a sentence after a dateline)', () => {
+  it('carries a capital from an article to whatever replaces it (a sentence start the parser missed)', () => {
     expect(preserveCase('a large-scale power outage', 'The large-scale outage of the electricity', false)).toBe('A large-scale power outage')
     expect(preserveCase('environment ministers', 'The ministers of the environment', false)).toBe('Environment ministers')
     expect(preserveCase('the Nobel Peace Prize', 'Nobel prize of the world', false)).toBe('the Nobel Peace Prize')
