@@ -9,15 +9,15 @@ import {documentVariantCounts} from './detectors/variant-consistency.js'
 import {DETECTOR_NAMES, DETECTORS, type DetectorName} from './detectors/index.js'
 import {findingsOf, pointAt, report} from './findings.js'
 import {fixToFixpoint, type FixResult} from './fix/fixpoint.js'
-import retextEnglishChunked, {splitIntoChunks, splitIntoWindows} from './parse/chunked-english.js'
+import retextEnglishChunked, {splitIntoChunks, splitIntoWindows, windowsOf} from './parse/chunked-english.js'
 import {firstOffsetsOf, type TokenSentence} from './parse/tokens.js'
 import {firstIndex} from './fix/first-index.js'
 import {spanMapper, type EditRound} from './fix/offset-map.js'
 import {compileRuleSet, type CompiledRuleSet} from './rules/compile.js'
 import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from './rules/load.js'
-import retextRuleSets, {apostropheOf, documentApostrophe} from './rules/plugin.js'
+import retextRuleSets, {apostropheCounts, apostropheOf, apostropheOfCounts, documentApostrophe} from './rules/plugin.js'
 import {DecisionStore} from './review/decisions.js'
-import type {ApplyPolicy, ApplyThreshold, Finding, Level} from './types.js'
+import type {ApplyPolicy, ApplyThreshold, Finding, Level, Point} from './types.js'
 
 export interface PosteditOptions {
   /** Extra rule files or folders of rule files. */
@@ -40,6 +40,45 @@ export interface PosteditOptions {
 
 export const WINDOW_SIZE = 128 * 1024
 
+interface TextWindow {
+  text: string
+  /** Offset of the window's first character in the document. */
+  start: number
+}
+
+interface DocumentContext {
+  apostrophe: '’' | "'" | null
+  variantCounts?: ReadonlyMap<string, number>
+}
+
+/**
+ * Window points to document points, window after window: line breaks counted as vfile-location
+ * counts them (\r\n, \r and \n each end a line).
+ */
+class LineCounter {
+  private linesBefore = 0
+  private lineStart = 0
+
+  place(window: TextWindow, point: Point): Point {
+    return {
+      line: point.line + this.linesBefore,
+      column: point.line === 1 ? point.column + window.start - this.lineStart : point.column,
+      offset: point.offset + window.start,
+    }
+  }
+
+  pass(window: TextWindow): void {
+    const {text} = window
+    for (let at = 0; at < text.length; at++) {
+      const code = text.charCodeAt(at)
+      if (code !== 10 && code !== 13) continue
+      if (code === 13 && text.charCodeAt(at + 1) === 10) at++
+      this.linesBefore++
+      this.lineStart = window.start + at + 1
+    }
+  }
+}
+
 export interface CheckResult {
   file: VFile
   findings: Finding[]
@@ -56,6 +95,12 @@ export interface Postedit {
   processor: Processor<Root, Root, Root, undefined, undefined>
   ruleSets: CompiledRuleSet[]
   check(input: string | VFile): CheckResult
+  /**
+   * Check a text read piece by piece (`read` is called twice: once to learn what the whole
+   * document decides, once to check it), yielding each window's findings in document order and
+   * coordinates: memory stays bounded whatever the text's length. The findings are `check`'s.
+   */
+  checkStream(read: () => Iterable<string>): Generator<Finding[]>
   fix(input: string, options?: FixOptions): FixResult
 }
 
@@ -112,30 +157,64 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     return {file, findings: decisions ? applyDecisions(decisions, text, findings) : findings}
   }
   // Long texts are checked window by window: the parsed tree costs ~100× the text in memory.
+  // Each window carries what the windows before it said: detectors that judge a first mention
+  // judge it in the document, and every window follows the document's apostrophe and spellings.
+  function* checkWindows(windows: Iterable<TextWindow>, document: DocumentContext): Generator<TextWindow & {findings: Finding[]}> {
+    const wordsBefore = new Set<string>()
+    const data = {postedit: {wordsBefore, apostrophe: document.apostrophe, variantCounts: document.variantCounts}}
+    let pending: TextWindow | undefined
+    const checkPending = (isLast: boolean): TextWindow & {findings: Finding[]} => {
+      const window = pending!
+      const part = checkWhole(new VFile({value: window.text, data}))
+      if (!isLast)
+        for (const word of firstOffsetsOf((part.file.data as {postedit?: {sentences?: TokenSentence[]}}).postedit?.sentences ?? []).keys()) wordsBefore.add(word)
+      return {...window, findings: part.findings}
+    }
+    for (const window of windows) {
+      if (pending) yield checkPending(false)
+      pending = window
+    }
+    if (pending) yield checkPending(true)
+  }
+  const windowSize = options.windowSize ?? WINDOW_SIZE
   const check = (input: string | VFile): CheckResult => {
     const file = typeof input === 'string' ? new VFile({value: input}) : input
     const text = String(file.value)
-    const windows = splitIntoWindows(text, options.windowSize ?? WINDOW_SIZE)
+    const windows = splitIntoWindows(text, windowSize)
     if (windows.length === 1) return checkWhole(file)
-    // What the windows before said: detectors that judge a first mention judge it in the document,
-    // and every window follows the document's apostrophe.
-    const wordsBefore = new Set<string>()
-    const apostrophe = documentApostrophe(file) ?? null
-    const variantCounts = countsVariants ? documentVariantCounts(text) : undefined
-    windows.forEach((window, index) => {
-      const part = checkWhole(new VFile({value: text.slice(window.start, window.end), data: {postedit: {wordsBefore, apostrophe, variantCounts}}}))
-      for (const finding of part.findings)
-        report(file, {...finding, start: finding.start.offset + window.start, end: finding.end.offset + window.start})
-      if (index === windows.length - 1) return
-      for (const word of firstOffsetsOf((part.file.data as {postedit?: {sentences?: TokenSentence[]}}).postedit?.sentences ?? []).keys())
-        wordsBefore.add(word)
-    })
+    const document = {apostrophe: documentApostrophe(file) ?? null, variantCounts: countsVariants ? documentVariantCounts(text) : undefined}
+    const parts = windows.map((window) => ({start: window.start, text: text.slice(window.start, window.end)}))
+    for (const part of checkWindows(parts, document))
+      for (const finding of part.findings) report(file, {...finding, start: finding.start.offset + part.start, end: finding.end.offset + part.start})
     return {file, findings: findingsOf(file)}
+  }
+  function* checkStream(read: () => Iterable<string>): Generator<Finding[]> {
+    // First pass: what the whole document decides, and whether it is more than one window.
+    const apostrophes = {curly: 0, straight: 0}
+    const variantCounts = countsVariants ? new Map<string, number>() : undefined
+    let windowCount = 0
+    for (const window of windowsOf(read(), windowSize)) {
+      windowCount++
+      const counts = apostropheCounts(window.text)
+      apostrophes.curly += counts.curly
+      apostrophes.straight += counts.straight
+      if (variantCounts) for (const [spelling, count] of documentVariantCounts(window.text)) variantCounts.set(spelling, (variantCounts.get(spelling) ?? 0) + count)
+    }
+    if (windowCount <= 1) {
+      for (const window of windowsOf(read(), windowSize)) yield checkWhole(new VFile({value: window.text})).findings
+      return
+    }
+    const lines = new LineCounter()
+    for (const part of checkWindows(windowsOf(read(), windowSize), {apostrophe: apostropheOfCounts(apostrophes) ?? null, variantCounts})) {
+      yield part.findings.map((finding) => ({...finding, start: lines.place(part, finding.start), end: lines.place(part, finding.end)}))
+      lines.pass(part)
+    }
   }
   return {
     processor,
     ruleSets,
     check,
+    checkStream,
     fix: (input, fixOptions = {}) => {
       // A fix run follows the input's apostrophe in every round, so its own insertions cannot
       // shift a document with nearly as many straight as curly apostrophes from one to the other.

@@ -5,7 +5,8 @@
  */
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
-import {runTask, type Task, type TaskResult} from './task.js'
+import {runTask, type FindingsSink, type Task, type TaskResult} from './task.js'
+import type {Finding} from '../types.js'
 
 // Each worker holds its own rules, gazetteer and detector data (~43 MB live since large patterns
 // are stored as graphs; ~90 MB before). A tight old generation and a small young one keep V8 from
@@ -20,27 +21,61 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism())
 }
 
+/** What a worker posts: a streamed task's findings as they are found, then every task's result. */
+export type WorkerMessage = {index: number; findings: Finding[]; result?: undefined} | {result: TaskResult}
+
+/**
+ * Run the tasks and hand back their results in input order. With `onFindings`, a long plain-text
+ * file's findings come through it window by window before its result (whose findings are then
+ * empty), still in input order: a later file's are held until the files before it are done.
+ */
 export async function runTasks(
   tasks: Task[],
   jobs: number,
   onResult: (result: TaskResult) => void,
   stdin?: () => Uint8Array,
+  onFindings?: (index: number, findings: Finding[]) => void,
 ): Promise<void> {
+  const sinkFor = (index: number): FindingsSink | undefined => onFindings && ((findings) => onFindings(index, findings))
   const inline = jobs <= 1 || tasks.length <= 1 || tasks.some((task) => task.path === '-')
   if (inline) {
-    for (const task of tasks) onResult(runTask(task, stdin))
+    for (const task of tasks) onResult(runTask(task, stdin, sinkFor(task.index)))
     return
   }
   const ready = new Map<number, TaskResult>()
+  const held = new Map<number, Finding[][]>()
+  const received = new Map<number, number>()
   let nextToEmit = 0
+  const emitFindings = (index: number, findings: Finding[]): void => {
+    received.set(index, (received.get(index) ?? 0) + findings.length)
+    if (index === nextToEmit) onFindings?.(index, findings)
+    else {
+      const waiting = held.get(index)
+      if (waiting) waiting.push(findings)
+      else held.set(index, [findings])
+    }
+  }
   const emit = (result: TaskResult): void => {
     ready.set(result.index, result)
     while (ready.has(nextToEmit)) {
       const next = ready.get(nextToEmit)!
       ready.delete(nextToEmit)
+      received.delete(nextToEmit)
       nextToEmit++
       onResult(next)
+      for (const findings of held.get(nextToEmit) ?? []) onFindings?.(nextToEmit, findings)
+      held.delete(nextToEmit)
     }
+  }
+  /** Run a task here; of a streamed task's findings, skip those its dead worker already sent. */
+  const runHere = (task: Task): void => {
+    let skip = received.get(task.index) ?? 0
+    const sink = onFindings && ((findings: Finding[]): void => {
+      const fresh = findings.slice(Math.min(skip, findings.length))
+      skip -= findings.length - fresh.length
+      if (fresh.length > 0) emitFindings(task.index, fresh)
+    })
+    emit(runTask(task, stdin, sink))
   }
   let nextTask = 0
   const workerCount = Math.min(jobs, tasks.length)
@@ -65,16 +100,17 @@ export async function runTasks(
                   return resolve()
                 }
                 current = tasks[nextTask++]
-                worker.postMessage(current)
+                worker.postMessage({task: current, stream: Boolean(onFindings)})
               }
-              worker.on('message', (result: TaskResult) => {
-                emit(result)
+              worker.on('message', (message: WorkerMessage) => {
+                if (!message.result) return emitFindings(message.index, message.findings)
+                emit(message.result)
                 feed()
               })
               worker.on('error', () => {
                 const failed = current
                 current = undefined
-                if (failed) emit(runTask(failed, stdin))
+                if (failed) runHere(failed)
                 void worker.terminate()
                 // A worker that dies idle once the tasks are out (still loading, say) is not replaced:
                 // a replacement would die the same way, and again, and never let the batch end.

@@ -3,11 +3,11 @@
  * Options travel as plain data (workers cannot share a compiled pipeline); each thread builds a
  * pipeline per distinct set of options once and reuses it.
  */
-import {InputError, readInput} from '../cli/io.js'
+import {InputError, readInput, textPiecesOf} from '../cli/io.js'
 import {declaredEncoding, FormatError, formatOf, pipelinesFor, type FormatName} from '../formats/index.js'
 import type {AppliedFix} from '../fix/fixpoint.js'
 import type {EditRound} from '../fix/offset-map.js'
-import type {Postedit, PosteditOptions} from '../processor.js'
+import {WINDOW_SIZE, type Postedit, type PosteditOptions} from '../processor.js'
 import {DecisionStore} from '../review/decisions.js'
 import {RuleFileError} from '../rules/load.js'
 import {levelRank, type ApplyThreshold, type Finding, type Level} from '../types.js'
@@ -45,8 +45,11 @@ export type TaskResult =
       bytes: number
       bom: boolean
       encoding?: string
+      /** The text read ('' when its findings were streamed: the file was read in pieces). */
       text: string
+      /** The findings ([] when they were streamed to the sink as they were found). */
       findings: Finding[]
+      streamed?: boolean
       output?: string
       applied?: AppliedFix[]
       rounds?: EditRound[]
@@ -91,11 +94,29 @@ function pipelineFor(options: PlainOptions, path: string): Postedit {
   return pipelineOf(path)
 }
 
-export function runTask(task: Task, stdin?: () => Uint8Array): TaskResult {
+/** Receives a check's findings window by window, in order, as a long file is read. */
+export type FindingsSink = (findings: Finding[]) => void
+
+/** A plain UTF-8 text over this size is checked as it is read, when the caller can take its findings so. */
+export const STREAM_MIN_BYTES = 2 * WINDOW_SIZE
+
+export function runTask(task: Task, stdin?: () => Uint8Array, sink?: FindingsSink): TaskResult {
   let bytes = 0
   try {
     const options = effectiveOptions(task.path, task.options)
     const format = formatOf(task.path, options.formatIn)
+    if (sink && task.kind === 'check' && format === 'text' && task.path !== '-' && !options.encoding) {
+      const pieces = textPiecesOf(task.path)
+      if (pieces && pieces.bytes > STREAM_MIN_BYTES) {
+        bytes = pieces.bytes
+        const minimum = levelRank(options.level ?? 'suggestion')
+        for (const findings of pipelineFor(options, task.path).checkStream(pieces.read)) {
+          const kept = findings.filter((finding) => levelRank(finding.level) >= minimum)
+          if (kept.length > 0) sink(kept)
+        }
+        return {index: task.index, path: task.path, ok: true, bytes, bom: pieces.bom, text: '', findings: [], streamed: true}
+      }
+    }
     const input = readInput(task.path, stdin, {encoding: options.encoding, declared: (head) => declaredEncoding(format, head)})
     bytes = Buffer.byteLength(input.text)
     const postedit = pipelineFor(options, task.path)

@@ -1,7 +1,10 @@
-/** A batch worker thread: runs the tasks it is given and posts back their results. */
+/** A batch worker thread: runs the tasks it is given and posts back their results (and, streamed, their findings as found). */
 import {parentPort} from 'node:worker_threads'
+import type {WorkerMessage} from './pool.js'
 import {runTask, type Task} from './task.js'
 
-parentPort?.on('message', (task: Task) => {
-  parentPort?.postMessage(runTask(task))
+const post = (message: WorkerMessage): void => parentPort?.postMessage(message)
+
+parentPort?.on('message', ({task, stream}: {task: Task; stream: boolean}) => {
+  post({result: runTask(task, undefined, stream ? (findings) => post({index: task.index, findings}) : undefined)})
 })

@@ -2,7 +2,7 @@
  * Reading inputs safely and writing outputs atomically. Every problem becomes an InputError with
  * a one-line message; nothing is written unless asked, and never partly.
  */
-import {mkdirSync, readFileSync, copyFileSync} from 'node:fs'
+import {closeSync, copyFileSync, fstatSync, mkdirSync, openSync, readFileSync, readSync} from 'node:fs'
 import {dirname, join, relative, resolve, isAbsolute} from 'node:path'
 import iconv from 'iconv-lite'
 import writeFileAtomic from 'write-file-atomic'
@@ -77,15 +77,106 @@ function firstInvalidByte(bytes: Uint8Array): number {
   return i
 }
 
-export function readInput(path: string, stdin: () => Uint8Array = () => readFileSync(0), options: DecodeOptions = {}): TextInput {
+/**
+ * All of standard input. readFileSync(0) fails with EAGAIN when the pipe is non-blocking and the
+ * writer has not caught up (a parent process feeding more than a pipe's buffer): wait and go on.
+ */
+export function readStdin(): Buffer {
+  const blocks: Buffer[] = []
+  const pause = new Int32Array(new SharedArrayBuffer(4))
+  for (;;) {
+    const block = Buffer.alloc(1 << 16)
+    let count: number
+    try {
+      count = readSync(0, block, 0, block.length, null)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error
+      Atomics.wait(pause, 0, 0, 5)
+      continue
+    }
+    if (count === 0) return Buffer.concat(blocks)
+    blocks.push(block.subarray(0, count))
+  }
+}
+
+export function readInput(path: string, stdin: () => Uint8Array = readStdin, options: DecodeOptions = {}): TextInput {
   let bytes: Uint8Array
   try {
     bytes = path === '-' ? stdin() : readFileSync(path)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new InputError(path === '-' ? '<stdin>' : path, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? (error as Error).message})`)
+    throw readError(path === '-' ? '<stdin>' : path, error)
   }
   return decodeText(path === '-' ? '<stdin>' : path, bytes, options)
+}
+
+export interface TextPieces {
+  path: string
+  /** Reads the text from the start, block by block; call it again for another pass. */
+  read: () => Iterable<string>
+  /** Size of the text in UTF-8 bytes (without a byte order mark). */
+  bytes: number
+  bom: boolean
+}
+
+const PIECE_BYTES = 1 << 20
+
+/**
+ * A UTF-8 file read in blocks instead of whole, for texts too long to hold at once with all they
+ * give rise to. Refuses what readInput refuses, with the same messages; a file that is not plain
+ * UTF-8 (UTF-16 by its byte order mark) gives undefined: read it whole. A pass ends with an
+ * InputError at the first undecodable byte, so a first pass over the file vouches for the next.
+ */
+export function textPiecesOf(path: string): TextPieces | undefined {
+  const opened = openOrExplain(path)
+  let head: Buffer
+  let size: number
+  try {
+    size = fstatSync(opened).size
+    head = Buffer.alloc(Math.min(size, 8192))
+    readSync(opened, head, 0, head.length, 0)
+  } finally {
+    closeSync(opened)
+  }
+  if (size === 0) throw new InputError(path, 'empty file, nothing to check')
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return undefined
+  if (head.includes(0)) throw new InputError(path, 'binary file (it contains NUL bytes), not text')
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
+  function* read(): Generator<string> {
+    const fd = openOrExplain(path)
+    const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
+    const block = Buffer.alloc(PIECE_BYTES)
+    try {
+      for (;;) {
+        const count = readSync(fd, block, 0, block.length, null)
+        let piece: string
+        try {
+          piece = count === 0 ? decoder.decode() : decoder.decode(block.subarray(0, count), {stream: true})
+        } catch {
+          // The whole-file reader names the first bad byte; this one only knows the block.
+          decodeText(path, readFileSync(path))
+          throw new InputError(path, 'invalid UTF-8; convert the file to UTF-8 first, or name its encoding with --encoding')
+        }
+        if (piece) yield piece
+        if (count === 0) return
+      }
+    } finally {
+      closeSync(fd)
+    }
+  }
+  return {path, read, bytes: size - (bom ? 3 : 0), bom}
+}
+
+function openOrExplain(path: string): number {
+  try {
+    return openSync(path, 'r')
+  } catch (error) {
+    throw readError(path, error)
+  }
+}
+
+function readError(path: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code
+  return new InputError(path, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? (error as Error).message})`)
 }
 
 /** The text as the file holds it, byte order mark included (for printing and diffs). */

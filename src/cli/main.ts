@@ -2,7 +2,7 @@
 import {readFileSync} from 'node:fs'
 import {RuleFileError} from '../rules/load.js'
 import {UsageError} from './args.js'
-import {InputError} from './io.js'
+import {InputError, readStdin} from './io.js'
 import {runRules} from './rules-command.js'
 import {HELP, runApply, runCheck, runDiff, runFix, runReview, runStats, runStream, type Io} from './run.js'
 
@@ -50,7 +50,7 @@ export const processIo: Io = {
   stdinStream: process.stdin,
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
-  stdin: () => readFileSync(0),
+  stdin: readStdin,
   isTTY: Boolean(process.stdout.isTTY),
   stdinIsTTY: Boolean(process.stdin.isTTY),
 }

@@ -3,6 +3,7 @@
  * files, findings by category and rule, fixes and errors at the end. Silent when not a TTY.
  */
 import type {TaskResult} from '../batch/task.js'
+import type {Finding} from '../types.js'
 
 export class Progress {
   private done = 0
@@ -26,16 +27,21 @@ export class Progress {
     this.bytes += result.bytes
     if (!result.ok) this.errors++
     else {
-      for (const finding of result.findings) {
-        this.findings++
-        this.categories.set(finding.category, (this.categories.get(finding.category) ?? 0) + 1)
-        const rule = `${finding.source}/${finding.ruleId}`
-        this.rules.set(rule, (this.rules.get(rule) ?? 0) + 1)
-      }
+      this.found(result.findings)
       this.fixes += result.applied?.length ?? 0
       if (changed) this.changed++
     }
     this.draw()
+  }
+
+  /** Count findings: a result's, or a long file's as they are streamed before its result. */
+  found(findings: Finding[]): void {
+    for (const finding of findings) {
+      this.findings++
+      this.categories.set(finding.category, (this.categories.get(finding.category) ?? 0) + 1)
+      const rule = `${finding.source}/${finding.ruleId}`
+      this.rules.set(rule, (this.rules.get(rule) ?? 0) + 1)
+    }
   }
 
   private draw(): void {

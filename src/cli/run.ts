@@ -8,9 +8,9 @@ import {resolve, join} from 'node:path'
 import {createPostedit, type PosteditOptions} from '../processor.js'
 import {DecisionStore} from '../review/decisions.js'
 import {annotatePatch, createPatch} from '../report/diff.js'
-import {humanReport, summaryLine} from '../report/human.js'
+import {HumanFileWriter, summaryLine} from '../report/human.js'
 import {htmlReport} from '../report/html.js'
-import {toJsonReport} from '../report/json.js'
+import {JsonFileWriter, toJsonReport} from '../report/json.js'
 import {toSarif} from '../report/sarif.js'
 import {PatchError, patchFiles} from '../review/apply-patch.js'
 import {reviewInTerminal, type Terminal} from './review-tty.js'
@@ -230,7 +230,13 @@ async function runBatch(
   paths: string[],
   io: Io,
   options: PlainOptions,
-  handle: (result: TaskResult & {ok: true}, progress: Progress) => void,
+  handlers: {
+    result: (result: TaskResult & {ok: true}, progress: Progress) => void
+    /** A long file's findings as they are found, before its result (check only). */
+    findings?: (index: number, findings: Finding[], progress: Progress) => void
+    /** A file that could not be done, after its error is shown. */
+    failure?: (index: number) => void
+  },
 ): Promise<{failed: boolean; progress: Progress}> {
   const progress = new Progress(paths.length, io.isTTY && !values.quiet ? io.stderr : undefined)
   let failed = false
@@ -240,10 +246,11 @@ async function runBatch(
       failed = true
       io.stderr(`${io.isTTY && !values.quiet ? '\r' : ''}postedit: ${result.error}\n`)
       progress.add(result)
+      handlers.failure?.(result.index)
       return
     }
     try {
-      handle(result, progress)
+      handlers.result(result, progress)
     } catch (error) {
       // A file that cannot be written as it should (an encoding that cannot hold a fix) fails
       // alone; the batch goes on.
@@ -251,7 +258,7 @@ async function runBatch(
       failed = true
       io.stderr(`${io.isTTY && !values.quiet ? '\r' : ''}postedit: ${error.message}\n`)
     }
-  }, io.stdin)
+  }, io.stdin, handlers.findings && ((index, findings) => handlers.findings?.(index, findings, progress)))
   if (io.isTTY && !values.quiet && paths.length > 1) io.stderr(progress.summary())
   return {failed, progress}
 }
@@ -267,22 +274,47 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   let found = false
   let first = true
   const counts = {files: 0, error: 0, warning: 0, suggestion: 0}
-  if (format === 'json' && !values.quiet) io.stdout('[')
-  const {failed} = await runBatch('check', values, paths, io, options, (result, progress) => {
-    progress.add(result)
-    counts.files++
-    for (const finding of result.findings) counts[finding.level]++
-    if (result.findings.length > 0) found = true
-    if (values.quiet) return
-    // JSON and text stream file by file (memory stays flat over big batches); SARIF and HTML
-    // need every file at once.
+  // JSON and text are written file by file, and a long file's findings window by window as they
+  // are found (memory stays flat over big batches and big files); SARIF and HTML need every file
+  // at once.
+  const writes = !values.quiet && (format === 'json' || format === 'text')
+  const writers = new Map<number, {add(findings: Finding[]): void; end(): void}>()
+  const writerFor = (index: number): {add(findings: Finding[]): void; end(): void} => {
+    let writer = writers.get(index)
+    if (writer) return writer
+    const path = paths[index] === '-' ? '<stdin>' : paths[index]
     if (format === 'json') {
-      io.stdout((first ? '\n' : ',\n') + JSON.stringify(toJsonReport([result])[0], null, 2).replace(/^/gm, '  '))
+      io.stdout(first ? '\n' : ',\n')
       first = false
-    } else if (format === 'text') {
-      if (result.findings.length === 0) return
-      io.stdout(humanReport([{path: result.path, findings: result.findings}], color, {summary: false}))
-    } else reports.push({path: result.path, text: result.text, findings: result.findings})
+      writer = new JsonFileWriter(path, io.stdout)
+    } else writer = new HumanFileWriter(path, color, io.stdout)
+    writers.set(index, writer)
+    return writer
+  }
+  const take = (index: number, findings: Finding[], progress: Progress): void => {
+    progress.found(findings)
+    for (const finding of findings) counts[finding.level]++
+    if (findings.length > 0) found = true
+    if (writes) writerFor(index).add(findings)
+  }
+  if (format === 'json' && !values.quiet) io.stdout('[')
+  const endFile = (index: number): void => {
+    writers.get(index)?.end()
+    writers.delete(index)
+  }
+  const {failed} = await runBatch('check', values, paths, io, options, {
+    result: (result, progress) => {
+      take(result.index, result.findings, progress)
+      progress.add({...result, findings: []})
+      counts.files++
+      if (writes) {
+        writerFor(result.index)
+        endFile(result.index)
+      } else if (!values.quiet) reports.push({path: result.path, text: result.text, findings: result.findings})
+    },
+    findings: writes || values.quiet ? take : undefined,
+    // A file that failed after some of its findings were written still closes its entry.
+    failure: endFile,
   })
   if (!values.quiet) {
     if (format === 'json') io.stdout('\n]\n')
@@ -316,7 +348,7 @@ export async function runFix(argv: string[], io: Io): Promise<number> {
   let found = false
   let changed = 0
   let total = 0
-  const {failed} = await runBatch('fix', values, paths, io, options, (result, progress) => {
+  const {failed} = await runBatch('fix', values, paths, io, options, {result: (result, progress) => {
     total++
     const output = result.output ?? result.text
     const differs = output !== result.text
@@ -335,7 +367,7 @@ export async function runFix(argv: string[], io: Io): Promise<number> {
       if (!values['no-backup']) backupFile(result.path, backupRoot)
       writeAtomic(result.path, bytes)
     }
-  })
+  }})
   if (writing && !values.quiet) {
     const where = values.out ? ` into ${values.out as string}` : values['no-backup'] || changed === 0 ? '' : ` (originals in ${backupRoot})`
     io.stderr(`postedit: ${changed} of ${total} file${total === 1 ? '' : 's'} changed${where}\n`)
@@ -353,7 +385,7 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
   const color = useColor(values, io)
   const annotate = Boolean(values.annotate) || io.isTTY
   let changed = false
-  const {failed} = await runBatch('fix', {...values, quiet: true}, paths, io, options, (result, progress) => {
+  const {failed} = await runBatch('fix', {...values, quiet: true}, paths, io, options, {result: (result, progress) => {
     progress.add(result)
     const output = result.output ?? result.text
     const name = result.path === '<stdin>' ? 'stdin' : result.path
@@ -362,7 +394,7 @@ export async function runDiff(argv: string[], io: Io): Promise<number> {
     if (!patch) return
     changed = true
     io.stdout(annotate ? annotatePatch(patch, encodeText(input, output), result.applied ?? [], result.rounds ?? [], color) : patch)
-  })
+  }})
   if (failed) return 2
   return changed ? 1 : 0
 }

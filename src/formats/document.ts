@@ -131,6 +131,10 @@ export function formatPostedit(inner: Postedit, format: Format, decisions?: Deci
     processor: inner.processor,
     ruleSets: inner.ruleSets,
     check,
+    // Structure (a Markdown list, an HTML element) can span any length: read whole, checked whole.
+    *checkStream(read) {
+      yield check([...read()].join('')).findings
+    },
     fix: (input, options = {}) => fixWithDecisions(input, options, (text) => check(text).findings, decisions),
   }
 }

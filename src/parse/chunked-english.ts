@@ -97,6 +97,39 @@ export function splitIntoWindows(text: string, size: number): Array<{start: numb
   return windows
 }
 
+/**
+ * The windows `splitIntoWindows` would cut the whole text into, from the text read piece by
+ * piece: a file far larger than memory is checked holding a few windows at a time.
+ *
+ * Cutting is greedy and restarts cleanly at every window edge, so a buffer that begins at an edge
+ * is cut as the whole text would be — except near the buffer's end. Cut before its trailing
+ * whitespace (which may be half a blank line), the buffer's chunks are the whole text's but for
+ * the last (a paragraph that goes on); the last chunk can move only the edge of the window before
+ * the last one, so all windows but the last two are final.
+ */
+export function* windowsOf(pieces: Iterable<string>, size: number): Generator<{text: string; start: number}> {
+  const enough = 8 * Math.max(size, MAX_CHUNK)
+  let buffer = ''
+  let offset = 0
+  for (const piece of pieces) {
+    buffer += piece
+    if (buffer.length < enough) continue
+    let settled = buffer.length
+    while (settled > 0 && isBlank(buffer.charCodeAt(settled - 1))) settled--
+    const windows = splitIntoWindows(buffer.slice(0, settled), size)
+    if (windows.length < 3) continue
+    const kept = windows[windows.length - 2].start
+    for (const window of windows.slice(0, -2)) yield {text: buffer.slice(window.start, window.end), start: offset + window.start}
+    buffer = buffer.slice(kept)
+    offset += kept
+  }
+  for (const window of splitIntoWindows(buffer, size)) yield {text: buffer.slice(window.start, window.end), start: offset + window.start}
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9
+}
+
 /** A cut point in (start, limit]: the last line break, else the last sentence end, else a space. */
 function findCut(text: string, start: number, limit: number): number {
   const window = text.slice(start, limit)

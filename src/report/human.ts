@@ -27,30 +27,48 @@ export function summaryLine(counts: {files: number} & Record<Level, number>, col
 }
 
 export function humanReport(files: FileReport[], color: boolean, options: {summary?: boolean} = {}): string {
-  const paint = (style: Parameters<typeof styleText>[0], text: string): string => (color ? styleText(style, text) : text)
-  const lines: string[] = []
+  let report = ''
   const counts: Record<Level, number> = {error: 0, warning: 0, suggestion: 0}
   for (const file of files) {
-    if (file.findings.length === 0) continue
-    lines.push(paint('underline', file.path))
-    const rows = file.findings.map((finding) => {
-      counts[finding.level]++
-      return [
-        `${finding.start.line}:${finding.start.column}-${finding.end.line}:${finding.end.column}`,
-        finding.level,
-        finding.reason,
-        describe(finding),
-        `${finding.source}/${finding.ruleId}`,
-      ]
-    })
-    const placeWidth = Math.max(...rows.map((row) => row[0].length))
-    for (const [index, row] of rows.entries()) {
-      const level = file.findings[index].level
-      const suggestion = row[3] ? `  ${paint('green', row[3])}` : ''
-      lines.push(`  ${row[0].padEnd(placeWidth)}  ${paint(LEVEL_STYLE[level], row[1].padEnd(10))}  ${row[2]}${suggestion}  ${paint('dim', row[4])}`)
-    }
-    lines.push('')
+    const writer = new HumanFileWriter(file.path, color, (text) => (report += text))
+    writer.add(file.findings)
+    writer.end()
+    for (const finding of file.findings) counts[finding.level]++
   }
-  if (options.summary === false) return lines.join('\n') + '\n'
-  return lines.join('\n') + '\n' + summaryLine({files: files.length, ...counts}, color)
+  // Files without findings print nothing; a report of none is one empty line.
+  report ||= '\n'
+  return options.summary === false ? report : report + summaryLine({files: files.length, ...counts}, color)
+}
+
+/**
+ * One file of the text report written as its findings come (a long file's, window by window):
+ * its path, then one line per finding, places aligned within each batch of findings.
+ */
+export class HumanFileWriter {
+  private written = false
+
+  constructor(
+    private readonly path: string,
+    private readonly color: boolean,
+    private readonly write: (text: string) => void,
+  ) {}
+
+  add(findings: Finding[]): void {
+    if (findings.length === 0) return
+    const paint = (style: Parameters<typeof styleText>[0], text: string): string => (this.color ? styleText(style, text) : text)
+    const lines = this.written ? [] : [paint('underline', this.path)]
+    this.written = true
+    const places = findings.map((finding) => `${finding.start.line}:${finding.start.column}-${finding.end.line}:${finding.end.column}`)
+    const placeWidth = Math.max(...places.map((place) => place.length))
+    for (const [index, finding] of findings.entries()) {
+      const suggestion = describe(finding) ? `  ${paint('green', describe(finding))}` : ''
+      lines.push(`  ${places[index].padEnd(placeWidth)}  ${paint(LEVEL_STYLE[finding.level], finding.level.padEnd(10))}  ${finding.reason}${suggestion}  ${paint('dim', `${finding.source}/${finding.ruleId}`)}`)
+    }
+    this.write(lines.join('\n') + '\n')
+  }
+
+  /** A blank line after a file that had findings. */
+  end(): void {
+    if (this.written) this.write('\n')
+  }
 }

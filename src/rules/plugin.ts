@@ -169,8 +169,15 @@ function paragraphsOf(sentences: TokenSentence[]): Paragraph[] {
 
 /** The apostrophe the document uses most: replacements follow it ("Mr. Trump’s" in a curly text). */
 export function apostropheOf(text: string): '’' | "'" | undefined {
-  const curly = apostrophesBetweenLetters(text, '’')
-  const straight = apostrophesBetweenLetters(text, "'")
+  return apostropheOfCounts(apostropheCounts(text))
+}
+
+/** How often each apostrophe stands between letters: counts of a text's parts add up to the text's. */
+export function apostropheCounts(text: string): {curly: number; straight: number} {
+  return {curly: apostrophesBetweenLetters(text, '’'), straight: apostrophesBetweenLetters(text, "'")}
+}
+
+export function apostropheOfCounts({curly, straight}: {curly: number; straight: number}): '’' | "'" | undefined {
   return curly === 0 && straight === 0 ? undefined : curly >= straight ? '’' : "'"
 }
 

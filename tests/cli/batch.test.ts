@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {tempDir} from '../helpers.js'
@@ -7,7 +7,7 @@ import {tempDir} from '../helpers.js'
 const BIN = resolve('dist/cli/bin.js')
 
 function run(args: string[], cwd: string, input?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {cwd, input, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  const result = spawnSync(process.execPath, [BIN, ...args], {cwd, input, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, maxBuffer: 256 << 20})
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
@@ -93,6 +93,65 @@ describe('batch runs', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('binary.txt: binary file')
     expect(readFileSync(join(dir, 'drafts', 'n5.txt'), 'utf8')).toContain('Doha')
+  })
+})
+
+describe('long files', () => {
+  // Over STREAM_MIN_BYTES: checked as read, window by window, its findings written as found.
+  const long = (() => {
+    return readdirSync('corpus').filter((name) => name.endsWith('.mt.txt')).sort().map((name) => readFileSync(`corpus/${name}`, 'utf8')).join('\n\n')
+  })()
+  type FileEntry = {path: string; messages: unknown[]}
+
+  it('are checked as they are read, window by window, with the findings of reading them whole', async () => {
+    const {runTask, STREAM_MIN_BYTES} = await import('../../src/batch/task.js')
+    const dir = tempDir()
+    writeFileSync(join(dir, 'long.txt'), long)
+    expect(Buffer.byteLength(long)).toBeGreaterThan(STREAM_MIN_BYTES)
+    const batches: unknown[][] = []
+    const task = {index: 0, path: join(dir, 'long.txt'), kind: 'check' as const, options: {useConfig: false}}
+    const streamed = runTask(task, undefined, (findings) => batches.push(findings))
+    expect(streamed).toMatchObject({ok: true, streamed: true, findings: []})
+    expect(batches.length).toBeGreaterThan(1)
+    // Standard input is read whole: the same findings, reported at once. (More than a pipe holds:
+    // reading it failed with EAGAIN when a parent process fed it.)
+    const whole = runTask({...task, path: '-'}, () => Buffer.from(long))
+    expect(whole.ok && whole.findings.length).toBeGreaterThan(1000)
+    expect(batches.flat()).toEqual(whole.ok && whole.findings)
+    const fromFile = JSON.parse(run(['check', '--format', 'json', '--no-config', 'long.txt'], dir).stdout) as FileEntry[]
+    const fromStdin = JSON.parse(run(['check', '--format', 'json', '--no-config', '-'], dir, long).stdout) as FileEntry[]
+    expect(fromFile.map((file) => file.path)).toEqual(['long.txt'])
+    expect(fromFile[0].messages).toEqual(fromStdin[0].messages)
+    // The text report: one header, then every finding's line (places aligned window by window).
+    const lines = (out: string) => out.split('\n').slice(1).map((line) => line.replace(/\s+/g, ' '))
+    expect(lines(run(['check', '--no-config', 'long.txt'], dir).stdout)).toEqual(lines(run(['check', '--no-config', '-'], dir, long).stdout))
+  })
+
+  it('keep their place in a batch on several threads; a bad one is refused before any of its findings', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'a-long.txt'), long)
+    writeFileSync(join(dir, 'b-short.txt'), 'Talks in Dohi resumed.\n')
+    writeFileSync(join(dir, 'c-long.txt'), '\uFEFF' + long)
+    writeFileSync(join(dir, 'd-short.txt'), 'Katar mediated.\n')
+    const one = run(['check', '--format', 'json', '--no-config', '--jobs', '1', '.'], dir)
+    const two = run(['check', '--format', 'json', '--no-config', '--jobs', '2', '.'], dir)
+    expect(two.stdout).toBe(one.stdout)
+    const files = JSON.parse(one.stdout) as FileEntry[]
+    expect(files.map((file) => [file.path, file.messages.length > 0])).toEqual([
+      ['a-long.txt', true],
+      ['b-short.txt', true],
+      ['c-long.txt', true],
+      ['d-short.txt', true],
+    ])
+    // A byte order mark is not text: places in the file are those of the text after it.
+    const withoutMark = JSON.parse(run(['check', '--format', 'json', '--no-config', '-'], dir, long).stdout) as FileEntry[]
+    expect(files[2].messages).toEqual(withoutMark[0].messages)
+    // Invalid UTF-8 near the end: found by the first pass over the file, before anything is written.
+    writeFileSync(join(dir, 'c-long.txt'), Buffer.concat([Buffer.from(long), Buffer.from([0xc3, 0x28]), Buffer.from(' end.\n')]))
+    const bad = run(['check', '--format', 'json', '--no-config', '--jobs', '2', '.'], dir)
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain(`c-long.txt: invalid UTF-8 at byte ${Buffer.byteLength(long)}`)
+    expect((JSON.parse(bad.stdout) as FileEntry[]).map((file) => file.path)).toEqual(['a-long.txt', 'b-short.txt', 'd-short.txt'])
   })
 })
 

@@ -218,6 +218,20 @@ describe('reports for tools and people', () => {
     expect(runResult.tool.driver.rules.map((r) => r.id)).toContain('entity-names/transliterated-name')
   })
 
+  it('writes a file\'s JSON entry piece by piece exactly as the entry prints whole', async () => {
+    const {JsonFileWriter, toJsonReport} = await import('../../src/report/json.js')
+    const {check} = await import('../../src/processor.js')
+    const findings = check(readFileSync(SEED, 'utf8'))
+    for (const parts of [[findings.slice(0, 5), [], findings.slice(5)], [[]]]) {
+      let written = ''
+      const writer = new JsonFileWriter('seed.txt', (text) => (written += text))
+      for (const part of parts) writer.add(part)
+      writer.end()
+      const whole = JSON.stringify(toJsonReport([{path: 'seed.txt', findings: parts.flat()}])[0], null, 2).replace(/^/gm, '  ')
+      expect(written).toBe(whole)
+    }
+  })
+
   it('--format html gives a standalone page with the findings highlighted', () => {
     const html = run(['check', '--format', 'html', SEED]).stdout
     expect(html).toMatch(/^<!doctype html>/)

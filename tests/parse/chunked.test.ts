@@ -3,7 +3,7 @@ import {readFileSync, readdirSync} from 'node:fs'
 import {unified} from 'unified'
 import retextEnglish from 'retext-english'
 import {describe, expect, it} from 'vitest'
-import retextEnglishChunked, {parseSentences, splitIntoChunks} from '../../src/parse/chunked-english.js'
+import retextEnglishChunked, {parseSentences, splitIntoChunks, splitIntoWindows, windowsOf} from '../../src/parse/chunked-english.js'
 import {tokenizeEnglish} from '../../src/parse/direct-english.js'
 import {tokenizeTree} from '../../src/parse/tokens.js'
 
@@ -99,6 +99,55 @@ describe('windowed checking', () => {
     const windowed = createPostedit({windowSize: 4000}).check(text).findings
     expect(windowed.length).toBeGreaterThan(100)
     expect(windowed).toEqual(whole)
+  })
+
+  it('cuts a text read piece by piece into the windows of the whole text, whatever the pieces', () => {
+    // Longer than the reader's buffer (eight windows of at least 16 KB), so it cuts as it reads.
+    const joined = readdirSync('corpus').filter((name) => name.endsWith('.mt.txt')).sort().map((name) => readFileSync(`corpus/${name}`, 'utf8')).join('\n\n')
+    expect(joined.length).toBeGreaterThan(8 * 16_384 * 1.5)
+    const texts = [
+      joined,
+      joined.replace(/\n/g, '\r\n'),
+      // One paragraph: windows end at sentence ends inside it.
+      joined.replace(/\s*\n\s*/g, ' '),
+      // Long blank runs, which never end a window.
+      joined.replace(/\n\n/g, (_, at: number) => (at % 7 === 0 ? '\n' + ' '.repeat(3000) + '\n' : '\n\n')),
+    ]
+    let random = 7
+    const next = (): number => (random = (random * 48271) % 2147483647)
+    for (const text of texts)
+      for (const size of [2000, 9000, 20_000]) {
+        const expected = splitIntoWindows(text, size).map((window) => ({text: text.slice(window.start, window.end), start: window.start}))
+        expect(expected.length).toBeGreaterThan(2)
+        function* pieces(): Generator<string> {
+          for (let at = 0; at < text.length; ) {
+            const length = 1 + (next() % 5000)
+            yield text.slice(at, at + length)
+            at += length
+          }
+        }
+        expect([...windowsOf(pieces(), size)]).toEqual(expected)
+      }
+  })
+
+  it('streams the findings of a text read in pieces: the same findings at the same lines and columns as checking it whole', async () => {
+    const {createPostedit} = await import('../../src/processor.js')
+    const seed = readFileSync('corpus/gaza-hostage-talks.mt.txt', 'utf8')
+    const corpus = readdirSync('corpus').filter((name) => name.endsWith('.mt.txt')).sort().map((name) => readFileSync(`corpus/${name}`, 'utf8')).join('\n\n')
+    const postedit = createPostedit({windowSize: 3000})
+    for (const text of [corpus, `${seed}\n\n${seed}`.replace(/\n/g, '\r\n'), `${seed} ${seed}`.replace(/\s*\n\s*/g, ' ')]) {
+      const whole = postedit.check(text).findings
+      const read = function* (): Generator<string> {
+        for (let at = 0; at < text.length; at += 1234) yield text.slice(at, at + 1234)
+      }
+      const batches = [...postedit.checkStream(read)]
+      expect(batches.length).toBeGreaterThan(3)
+      expect(batches.flat()).toEqual(whole)
+      // Places are the document's: past the first window's lines, or past its columns on one line.
+      const last = batches.at(-1)!.at(-1)!
+      if (text.includes('\n')) expect(last.start.line).toBeGreaterThan(Math.max(...batches[0].map((finding) => finding.end.line)))
+      else expect(last.start.column).toBeGreaterThan(3000)
+    }
   })
 
   it('follows the apostrophe of the whole document in every window', async () => {
