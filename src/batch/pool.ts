@@ -5,7 +5,7 @@
  */
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
-import {runTask, type FindingsSink, type Task, type TaskResult} from './task.js'
+import {mayStream, runTask, STREAM_MIN_BYTES, type FindingsSink, type Task, type TaskResult} from './task.js'
 import type {Finding} from '../types.js'
 
 // Each worker holds its own rules, gazetteer and detector data (~43 MB live since large patterns
@@ -16,6 +16,7 @@ import type {Finding} from '../types.js'
 // another old-generation cap (a machine with more memory, or a test that makes a worker fail).
 export const WORKER_HEAP_MB = Number(process.env.POSTEDIT_WORKER_HEAP_MB) || 128
 export const WORKER_YOUNG_MB = 4
+export const LONG_FILE_HEAP_MB = Number(process.env.POSTEDIT_LONG_FILE_HEAP_MB) || 256
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism())
@@ -37,7 +38,10 @@ export async function runTasks(
   onFindings?: (index: number, findings: Finding[]) => void,
 ): Promise<void> {
   const sinkFor = (index: number): FindingsSink | undefined => onFindings && ((findings) => onFindings(index, findings))
-  const inline = jobs <= 1 || tasks.length <= 1 || tasks.some((task) => task.path === '-')
+  // A long file checked alone goes to a worker as well: its heap cap makes V8 collect as it goes,
+  // where the main thread's heap may grow to gigabytes before it does.
+  const longAlone = tasks.length === 1 && onFindings !== undefined && mayStream(tasks[0], STREAM_MIN_BYTES)
+  const inline = !longAlone && (jobs <= 1 || tasks.length <= 1 || tasks.some((task) => task.path === '-'))
   if (inline) {
     for (const task of tasks) onResult(runTask(task, stdin, sinkFor(task.index)))
     return
@@ -80,7 +84,9 @@ export async function runTasks(
   let nextTask = 0
   const workerCount = Math.min(jobs, tasks.length)
   const spawnWorker = (): Worker =>
-    new Worker(new URL('./worker.js', import.meta.url), {resourceLimits: {maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB}})
+    new Worker(new URL('./worker.js', import.meta.url), {
+      resourceLimits: longAlone ? {maxOldGenerationSizeMb: LONG_FILE_HEAP_MB} : {maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB},
+    })
   const workers: Worker[] = []
   try {
     await Promise.all(

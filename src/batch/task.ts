@@ -3,6 +3,7 @@
  * Options travel as plain data (workers cannot share a compiled pipeline); each thread builds a
  * pipeline per distinct set of options once and reuses it.
  */
+import {statSync} from 'node:fs'
 import {InputError, readInput, textPiecesOf} from '../cli/io.js'
 import {declaredEncoding, FormatError, formatOf, pipelinesFor, type FormatName} from '../formats/index.js'
 import type {AppliedFix} from '../fix/fixpoint.js'
@@ -100,12 +101,22 @@ export type FindingsSink = (findings: Finding[]) => void
 /** A plain UTF-8 text over this size is checked as it is read, when the caller can take its findings so. */
 export const STREAM_MIN_BYTES = 2 * WINDOW_SIZE
 
+/** Whether a task's file is checked as it is read when its findings can be taken so (by size; the file's encoding decides last). */
+export function mayStream(task: Task, minimumBytes = 0): boolean {
+  if (task.kind !== 'check' || task.path === '-' || task.options.encoding || formatOf(task.path, task.options.formatIn) !== 'text') return false
+  try {
+    return statSync(task.path).size > minimumBytes
+  } catch {
+    return false
+  }
+}
+
 export function runTask(task: Task, stdin?: () => Uint8Array, sink?: FindingsSink): TaskResult {
   let bytes = 0
   try {
     const options = effectiveOptions(task.path, task.options)
     const format = formatOf(task.path, options.formatIn)
-    if (sink && task.kind === 'check' && format === 'text' && task.path !== '-' && !options.encoding) {
+    if (sink && mayStream(task)) {
       const pieces = textPiecesOf(task.path)
       if (pieces && pieces.bytes > STREAM_MIN_BYTES) {
         bytes = pieces.bytes
