@@ -131,7 +131,7 @@ function activeDetectors(options: PosteditOptions): DetectorName[] {
 export function createProcessor(options: PosteditOptions = {}, ruleSets = loadRuleSets(options)) {
   let processor = unified().use(retextEnglishChunked).use(retextRuleSets, {ruleSets})
   for (const name of activeDetectors(options)) {
-    processor = name === 'entity-names' ? processor.use(DETECTORS[name], {from: options.from}) : processor.use(DETECTORS[name])
+    processor = name === 'entity-names' || name === 'variant-consistency' ? processor.use(DETECTORS[name], {from: options.from}) : processor.use(DETECTORS[name])
   }
   return processor as unknown as Processor<Root, Root, Root, undefined, undefined>
 }

@@ -6,6 +6,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
+import {loadGazetteer} from '../entities/gazetteer.js'
 import {readShippedList} from '../rules/load.js'
 import {tokenizeLiteral} from '../rules/compile.js'
 
@@ -86,7 +87,33 @@ function countsOfDocument(file: VFile): ReadonlyMap<string, number> | undefined 
   return (file.data as {postedit?: {variantCounts?: ReadonlyMap<string, number>}}).postedit?.variantCounts
 }
 
-export default function retextVariantConsistency() {
+export interface VariantConsistencyOptions {
+  /** Source language of the translation: its transliterations of a set's names are never the suggestion. */
+  from?: string
+}
+
+/**
+ * The spellings of a set that the gazetteer knows as garbles of another spelling in it ("Kharkov",
+ * "Kiev" from Russian): entity-names fixes those, so they are neither suggested nor reported here —
+ * a document with more "Kharkov" than "Kharkiv" had the two detectors swap them round after round.
+ */
+function transliterationsIn(set: VariantSet, language: string): Set<Spelling> {
+  const gazetteer = loadGazetteer()
+  const garbles = gazetteer.garblesFor(language)
+  const names = new Set(set.spellings.map((spelling) => spelling.text.toLowerCase()))
+  return new Set(
+    set.spellings.filter((spelling) =>
+      (garbles.get(spelling.text.toLowerCase()) ?? []).some((id) => {
+        const name = gazetteer.data.entities[id].name.toLowerCase()
+        return name !== spelling.text.toLowerCase() && names.has(name)
+      }),
+    ),
+  )
+}
+
+export default function retextVariantConsistency(options: VariantConsistencyOptions = {}) {
+  const language = options.from ?? 'ru'
+  const transliterations = new Map<VariantSet, Set<Spelling>>()
   return (tree: Root, file: VFile): undefined => {
     const text = String(file.value)
     // One pass over the tokens finds every spelling of every set.
@@ -109,9 +136,12 @@ export default function retextVariantConsistency() {
       const uses = set.spellings.map((spelling) => ({spelling, spans: found.get(spelling) ?? [], count: documentCounts?.get(spelling.text) ?? found.get(spelling)?.length ?? 0}))
       const used = uses.filter((use) => use.count > 0)
       if (used.length < 2) continue
-      const majority = [...used].sort((a, b) => b.count - a.count)[0]
+      let garbled = transliterations.get(set)
+      if (!garbled) transliterations.set(set, (garbled = transliterationsIn(set, language)))
+      const majority = used.filter((use) => !garbled.has(use.spelling)).sort((a, b) => b.count - a.count)[0]
+      if (!majority) continue
       for (const use of used) {
-        if (use === majority || use.spans.length === 0) continue
+        if (use === majority || use.spans.length === 0 || garbled.has(use.spelling)) continue
         for (const span of use.spans) {
           const actual = text.slice(span.start, span.end)
           const expected = /^\p{Lu}/u.test(actual) ? majority.spelling.text.charAt(0).toUpperCase() + majority.spelling.text.slice(1) : majority.spelling.text

@@ -342,6 +342,14 @@ describe('variant-consistency', () => {
   it('leaves a document that keeps to one spelling, or differs only in case, alone', () => {
     expect(detector.check('The ceasefire held. Al Qaeda struck; al Qaeda denied it.').findings).toEqual([])
   })
+  it('never suggests a transliteration from the source language, however often it is used', () => {
+    const text = 'Kharkov was shelled. Kharkov burned. Kharkov held. Then Kharkiv rebuilt.'
+    expect(detector.check(text).findings).toEqual([])
+    // With entity-names, the transliterations go, and a fix run settles instead of swapping them back and forth.
+    const both = createPostedit({shippedRules: false, detectors: ['variant-consistency', 'entity-names']})
+    const fixed = both.fix(text, {apply: 'review'})
+    expect(fixed).toMatchObject({output: 'Kharkiv was shelled. Kharkiv burned. Kharkiv held. Then Kharkiv rebuilt.', converged: true})
+  })
   it("takes a long document's majority, not each window's", () => {
     const windowed = createPostedit({shippedRules: false, detectors: ['variant-consistency'], windowSize: 120})
     const text =
