@@ -9,7 +9,7 @@ import {documentVariantCounts} from './detectors/variant-consistency.js'
 import {DETECTOR_NAMES, DETECTORS, type DetectorName} from './detectors/index.js'
 import {findingsOf, pointAt, report} from './findings.js'
 import {fixToFixpoint, type FixResult} from './fix/fixpoint.js'
-import retextEnglishChunked, {splitIntoChunks, splitIntoWindows, windowsOf} from './parse/chunked-english.js'
+import retextEnglishChunked, {parseSentences, splitIntoChunks, splitIntoWindows, windowsOf} from './parse/chunked-english.js'
 import {firstOffsetsOf, type TokenSentence} from './parse/tokens.js'
 import {firstIndex} from './fix/first-index.js'
 import {spanMapper, type EditRound} from './fix/offset-map.js'
@@ -102,6 +102,13 @@ export interface Postedit {
    */
   checkStream(read: () => Iterable<string>): Generator<Finding[]>
   fix(input: string, options?: FixOptions): FixResult
+  /**
+   * Fix a text read piece by piece (`read` is called twice), window by window, each window to its
+   * own fixpoint as part of the document: yields each window's result, in that window's
+   * coordinates (`start`: where the window begins in the input). The outputs, joined, are the
+   * fixed text; memory stays bounded whatever the text's length.
+   */
+  fixStream(read: () => Iterable<string>, options?: FixOptions): Generator<FixResult & {start: number; input: string}>
 }
 
 /** Load, validate and compile rule sets (shipped and extra), honouring `disable`. */
@@ -161,10 +168,11 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
   // judge it in the document, and every window follows the document's apostrophe and spellings.
   function* checkWindows(windows: Iterable<TextWindow>, document: DocumentContext): Generator<TextWindow & {findings: Finding[]}> {
     const wordsBefore = new Set<string>()
-    const data = {postedit: {wordsBefore, apostrophe: document.apostrophe, variantCounts: document.variantCounts}}
     let pending: TextWindow | undefined
     const checkPending = (isLast: boolean): TextWindow & {findings: Finding[]} => {
       const window = pending!
+      // Each window's own data: the parse keeps its sentences there.
+      const data = {postedit: {wordsBefore, apostrophe: document.apostrophe, variantCounts: document.variantCounts}}
       const part = checkWhole(new VFile({value: window.text, data}))
       if (!isLast)
         for (const word of firstOffsetsOf((part.file.data as {postedit?: {sentences?: TokenSentence[]}}).postedit?.sentences ?? []).keys()) wordsBefore.add(word)
@@ -188,8 +196,8 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
       for (const finding of part.findings) report(file, {...finding, start: finding.start.offset + part.start, end: finding.end.offset + part.start})
     return {file, findings: findingsOf(file)}
   }
-  function* checkStream(read: () => Iterable<string>): Generator<Finding[]> {
-    // First pass: what the whole document decides, and whether it is more than one window.
+  /** First pass over a text read in pieces: what the whole document decides, and how many windows it has. */
+  const documentOf = (read: () => Iterable<string>): DocumentContext & {windowCount: number} => {
     const apostrophes = {curly: 0, straight: 0}
     const variantCounts = countsVariants ? new Map<string, number>() : undefined
     let windowCount = 0
@@ -200,14 +208,56 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
       apostrophes.straight += counts.straight
       if (variantCounts) for (const [spelling, count] of documentVariantCounts(window.text)) variantCounts.set(spelling, (variantCounts.get(spelling) ?? 0) + count)
     }
-    if (windowCount <= 1) {
+    return {apostrophe: apostropheOfCounts(apostrophes) ?? null, variantCounts, windowCount}
+  }
+  function* checkStream(read: () => Iterable<string>): Generator<Finding[]> {
+    const document = documentOf(read)
+    if (document.windowCount <= 1) {
       for (const window of windowsOf(read(), windowSize)) yield checkWhole(new VFile({value: window.text})).findings
       return
     }
     const lines = new LineCounter()
-    for (const part of checkWindows(windowsOf(read(), windowSize), {apostrophe: apostropheOfCounts(apostrophes) ?? null, variantCounts})) {
+    for (const part of checkWindows(windowsOf(read(), windowSize), document)) {
       yield part.findings.map((finding) => ({...finding, start: lines.place(part, finding.start), end: lines.place(part, finding.end)}))
       lines.pass(part)
+    }
+  }
+  /** `windowed`: the text is one window of a document, checked as such in every round however it grows. */
+  const fixText = (input: string, fixOptions: FixOptions, data: {apostrophe: '’' | "'" | null; [key: string]: unknown}, windowed = false): FixResult & {last?: VFile} => {
+    let last: VFile | undefined
+    const checkText = (text: string): Finding[] => {
+      last = new VFile({value: text, data: {postedit: {...data}}})
+      return (windowed ? checkWhole(last) : check(last)).findings
+    }
+    const checkParagraph = (paragraph: string): Finding[] => {
+      const file = new VFile({value: paragraph, data: {postedit: {apostrophe: data.apostrophe, partOfDocument: true}}})
+      return (windowed ? checkWhole(file) : check(file)).findings
+    }
+    const result = fixWithDecisions(input, fixOptions, checkText, decisions, (after, round, previous) =>
+      // The paragraph is checked without its document: it carries the document's apostrophe, and
+      // detectors that judge by the whole document wait for the fixpoint's final full check.
+      recheckChanged(after, round, previous, checkParagraph),
+    )
+    return {...result, last}
+  }
+  function* fixStream(read: () => Iterable<string>, fixOptions: FixOptions = {}): Generator<FixResult & {start: number; input: string}> {
+    const document = documentOf(read)
+    if (document.windowCount <= 1) {
+      for (const window of windowsOf(read(), windowSize)) {
+        const {last: _, ...result} = fixText(window.text, fixOptions, {apostrophe: apostropheOf(window.text) ?? null})
+        yield {...result, start: window.start, input: window.text}
+      }
+      return
+    }
+    // Each window is fixed to its own fixpoint as a window of the document: the document's
+    // apostrophe and spellings, and the words of the windows before it, as fixed.
+    const wordsBefore = new Set<string>()
+    for (const window of windowsOf(read(), windowSize)) {
+      const {last, ...result} = fixText(window.text, fixOptions, {wordsBefore, apostrophe: document.apostrophe, variantCounts: document.variantCounts}, true)
+      yield {...result, start: window.start, input: window.text}
+      // The fixpoint ends with a full check of its output: its sentences hold the window's words.
+      const sentences = last && String(last.value) === result.output ? (last.data as {postedit?: {sentences?: TokenSentence[]}}).postedit?.sentences : undefined
+      for (const word of firstOffsetsOf(sentences ?? parseSentences(result.output)).keys()) wordsBefore.add(word)
     }
   }
   return {
@@ -218,14 +268,10 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     fix: (input, fixOptions = {}) => {
       // A fix run follows the input's apostrophe in every round, so its own insertions cannot
       // shift a document with nearly as many straight as curly apostrophes from one to the other.
-      const apostrophe = apostropheOf(input) ?? null
-      const checkText = (text: string): Finding[] => check(new VFile({value: text, data: {postedit: {apostrophe}}})).findings
-      return fixWithDecisions(input, fixOptions, checkText, decisions, (after, round, previous) =>
-        // The paragraph is checked without its document: it carries the document's apostrophe, and
-        // detectors that judge by the whole document wait for the fixpoint's final full check.
-        recheckChanged(after, round, previous, (paragraph) => check(new VFile({value: paragraph, data: {postedit: {apostrophe, partOfDocument: true}}})).findings),
-      )
+      const {last: _, ...result} = fixText(input, fixOptions, {apostrophe: apostropheOf(input) ?? null})
+      return result
     },
+    fixStream,
   }
 }
 

@@ -3,8 +3,8 @@
  * Options travel as plain data (workers cannot share a compiled pipeline); each thread builds a
  * pipeline per distinct set of options once and reuses it.
  */
-import {statSync} from 'node:fs'
-import {InputError, readInput, textPiecesOf} from '../cli/io.js'
+import {closeSync, fsyncSync, openSync, statSync, writeSync} from 'node:fs'
+import {InputError, readInput, textPiecesOf, type TextPieces} from '../cli/io.js'
 import {declaredEncoding, FormatError, formatOf, pipelinesFor, type FormatName} from '../formats/index.js'
 import type {AppliedFix} from '../fix/fixpoint.js'
 import type {EditRound} from '../fix/offset-map.js'
@@ -36,6 +36,11 @@ export interface Task {
   path: string
   kind: 'check' | 'fix'
   options: PlainOptions
+  /**
+   * Where a fix of a long file writes its output as it goes (a temporary file the caller moves
+   * into place, prints or deletes), instead of returning it.
+   */
+  outputFile?: string
 }
 
 export type TaskResult =
@@ -51,6 +56,10 @@ export type TaskResult =
       /** The findings ([] when they were streamed to the sink as they were found). */
       findings: Finding[]
       streamed?: boolean
+      /** A streamed fix: its output is in the task's outputFile; whether it differs from the input, and how many fixes made it. */
+      outputFile?: string
+      changed?: boolean
+      appliedCount?: number
       output?: string
       applied?: AppliedFix[]
       rounds?: EditRound[]
@@ -95,15 +104,16 @@ function pipelineFor(options: PlainOptions, path: string): Postedit {
   return pipelineOf(path)
 }
 
-/** Receives a check's findings window by window, in order, as a long file is read. */
+/** Receives a long file's findings window by window, in order, as it is read. */
 export type FindingsSink = (findings: Finding[]) => void
 
-/** A plain UTF-8 text over this size is checked as it is read, when the caller can take its findings so. */
+/** A plain UTF-8 text over this size is checked or fixed as it is read, when the caller can take its findings (and a fix's output) so. */
 export const STREAM_MIN_BYTES = 2 * WINDOW_SIZE
 
-/** Whether a task's file is checked as it is read when its findings can be taken so (by size; the file's encoding decides last). */
+/** Whether a task's file is read in pieces when its findings can be taken so (by size; the file's encoding decides last). */
 export function mayStream(task: Task, minimumBytes = 0): boolean {
-  if (task.kind !== 'check' || task.path === '-' || task.options.encoding || formatOf(task.path, task.options.formatIn) !== 'text') return false
+  if (task.kind === 'fix' && !task.outputFile) return false
+  if (task.path === '-' || task.options.encoding || formatOf(task.path, task.options.formatIn) !== 'text') return false
   try {
     return statSync(task.path).size > minimumBytes
   } catch {
@@ -121,11 +131,17 @@ export function runTask(task: Task, stdin?: () => Uint8Array, sink?: FindingsSin
       if (pieces && pieces.bytes > STREAM_MIN_BYTES) {
         bytes = pieces.bytes
         const minimum = levelRank(options.level ?? 'suggestion')
-        for (const findings of pipelineFor(options, task.path).checkStream(pieces.read)) {
+        const take = (findings: Finding[]): void => {
           const kept = findings.filter((finding) => levelRank(finding.level) >= minimum)
           if (kept.length > 0) sink(kept)
         }
-        return {index: task.index, path: task.path, ok: true, bytes, bom: pieces.bom, text: '', findings: [], streamed: true}
+        const streamed = {index: task.index, path: task.path, ok: true as const, bytes, bom: pieces.bom, text: '', findings: [], streamed: true}
+        if (task.kind === 'check') {
+          for (const findings of pipelineFor(options, task.path).checkStream(pieces.read)) take(findings)
+          return streamed
+        }
+        const written = fixIntoFile(pipelineFor(options, task.path), pieces, {apply: options.apply ?? 'auto'}, task.outputFile!, take)
+        return {...streamed, outputFile: task.outputFile, ...written}
       }
     }
     const input = readInput(task.path, stdin, {encoding: options.encoding, declared: (head) => declaredEncoding(format, head)})
@@ -158,4 +174,24 @@ export function runTask(task: Task, stdin?: () => Uint8Array, sink?: FindingsSin
     }
     return {index: task.index, path: task.path, ok: false, bytes, error: `${task.path}: ${(error as Error).message}`}
   }
+}
+
+/** Fix a text read in pieces into `path`, window by window; the findings (applied, then left) go to `take`. */
+function fixIntoFile(postedit: Postedit, pieces: TextPieces, options: {apply: ApplyThreshold}, path: string, take: FindingsSink): {changed: boolean; appliedCount: number} {
+  let changed = false
+  let appliedCount = 0
+  const file = openSync(path, 'w', statSync(pieces.path).mode)
+  try {
+    if (pieces.bom) writeSync(file, '\uFEFF')
+    for (const window of postedit.fixStream(pieces.read, options)) {
+      writeSync(file, window.output)
+      appliedCount += window.applied.length
+      if (window.output !== window.input) changed = true
+      take([...window.applied.map((fix) => fix.finding), ...window.remaining])
+    }
+    fsyncSync(file)
+  } finally {
+    closeSync(file)
+  }
+  return {changed, appliedCount}
 }

@@ -28,7 +28,7 @@ export class Progress {
     if (!result.ok) this.errors++
     else {
       this.found(result.findings)
-      this.fixes += result.applied?.length ?? 0
+      this.fixes += result.applied?.length ?? result.appliedCount ?? 0
       if (changed) this.changed++
     }
     this.draw()

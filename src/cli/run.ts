@@ -2,9 +2,11 @@
  * The check, fix and diff commands: thin over the library. Each returns its exit code:
  * 0 nothing found, 1 findings (or fixes), 2 usage or input errors.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {onExit} from 'signal-exit'
 import {createInterface as createLineReader} from 'node:readline'
-import {resolve, join} from 'node:path'
+import {basename, dirname, join, resolve} from 'node:path'
 import {createPostedit, type PosteditOptions} from '../processor.js'
 import {DecisionStore} from '../review/decisions.js'
 import {annotatePatch, createPatch} from '../report/diff.js'
@@ -23,7 +25,7 @@ import {defaultJobs, runTasks} from '../batch/pool.js'
 import {toPosteditOptions, type PlainOptions, type Task, type TaskResult} from '../batch/task.js'
 import {Progress} from './progress.js'
 import {COMMON_HELP, oneOf, parse, UsageError, type Parsed} from './args.js'
-import {backupFile, encodeBytes, encodeText, InputError, outPath, readInput, writeAtomic, type TextInput} from './io.js'
+import {backupFile, encodeBytes, encodeText, InputError, outPath, readInput, textPiecesOf, writeAtomic, type TextInput} from './io.js'
 import {declaredEncoding, FORMAT_NAMES, FormatError, formatOf, pipelinesFor, type FormatName} from '../formats/index.js'
 
 export interface Io {
@@ -236,11 +238,13 @@ async function runBatch(
     findings?: (index: number, findings: Finding[], progress: Progress) => void
     /** A file that could not be done, after its error is shown. */
     failure?: (index: number) => void
+    /** Where a fix of a long file may write its output as it goes (fix only). */
+    outputFile?: (path: string, index: number) => string
   },
 ): Promise<{failed: boolean; progress: Progress}> {
   const progress = new Progress(paths.length, io.isTTY && !values.quiet ? io.stderr : undefined)
   let failed = false
-  const tasks: Task[] = paths.map((path, index) => ({index, path, kind, options}))
+  const tasks: Task[] = paths.map((path, index) => ({index, path, kind, options, outputFile: path === '-' ? undefined : handlers.outputFile?.(path, index)}))
   await runTasks(tasks, jobsOf(values), (result) => {
     if (!result.ok) {
       failed = true
@@ -346,34 +350,80 @@ export async function runFix(argv: string[], io: Io): Promise<number> {
   if (writing && paths.includes('-')) throw new UsageError('standard input cannot be written back: drop --write/--out to print the result')
   const backupRoot = (values['backup-dir'] as string | undefined) ?? join('.postedit', 'backups', new Date().toISOString().replace(/[:.]/g, '-'))
   let found = false
+  let batch: {failed: boolean}
   let changed = 0
   let total = 0
-  const {failed} = await runBatch('fix', values, paths, io, options, {result: (result, progress) => {
-    total++
-    const output = result.output ?? result.text
-    const differs = output !== result.text
-    progress.add(result, differs)
-    if (result.findings.length > 0) found = true
-    if (differs) changed++
-    const input = {path: result.path, bom: result.bom, encoding: result.encoding}
+  // A long file's fix is written as it goes to a temporary file beside where it ends up (renamed
+  // into place: atomic), or in the system's temporary folder when it is printed or only counted.
+  const temporaryFiles = new Set<string>()
+  const removeTemporaryFiles = (): void => {
+    for (const file of temporaryFiles) rmSync(file, {force: true})
+  }
+  const stopCleaning = onExit(removeTemporaryFiles)
+  const outputFile = (path: string, index: number): string => {
+    const folder = values.write ? dirname(resolve(path)) : values.out ? dirname(resolve(outPath(path, values.out as string))) : tmpdir()
+    const file = join(folder, `.${basename(path)}.postedit-${process.pid}-${index}.tmp`)
+    temporaryFiles.add(file)
+    return file
+  }
+  try {
+    batch = await runBatch('fix', values, paths, io, options, {
+      outputFile: (path, index) => {
+        if (values.out) mkdirSync(dirname(resolve(outPath(path, values.out as string))), {recursive: true})
+        return outputFile(path, index)
+      },
+      findings: (_index, findings, progress) => {
+        progress.found(findings)
+        if (findings.length > 0) found = true
+      },
+      result: (result, progress) => {
+        total++
+        if (result.outputFile) return void finishStreamedFix(result as typeof result & {outputFile: string}, progress)
+        const output = result.output ?? result.text
+        const differs = output !== result.text
+        progress.add(result, differs)
+        if (result.findings.length > 0) found = true
+        if (differs) changed++
+        const input = {path: result.path, bom: result.bom, encoding: result.encoding}
+        if (dryRun) {
+          if (differs) io.stdout(`${result.path}: ${result.applied?.length ?? 0} fix${result.applied?.length === 1 ? '' : 'es'} would be applied\n`)
+          return
+        }
+        if (!writing) return void io.stdout(encodeText(input, output))
+        if (values.out) writeAtomic(outPath(result.path, values.out as string), encodeBytes(input, output))
+        else if (differs) {
+          const bytes = encodeBytes(input, output)
+          if (!values['no-backup']) backupFile(result.path, backupRoot)
+          writeAtomic(result.path, bytes)
+        }
+      },
+    })
+  } finally {
+    removeTemporaryFiles()
+    stopCleaning()
+  }
+  function finishStreamedFix(result: TaskResult & {ok: true; outputFile: string}, progress: Progress): void {
+    progress.add(result, result.changed)
+    if (result.changed) changed++
+    const count = result.appliedCount ?? 0
     if (dryRun) {
-      if (differs) io.stdout(`${result.path}: ${result.applied?.length ?? 0} fix${result.applied?.length === 1 ? '' : 'es'} would be applied\n`)
-      return
-    }
-    if (!writing) return void io.stdout(encodeText(input, output))
-    if (values.out) writeAtomic(outPath(result.path, values.out as string), encodeBytes(input, output))
-    else if (differs) {
-      const bytes = encodeBytes(input, output)
+      if (result.changed) io.stdout(`${result.path}: ${count} fix${count === 1 ? '' : 'es'} would be applied\n`)
+    } else if (!writing) {
+      for (const piece of textPiecesOf(result.outputFile)?.read() ?? []) io.stdout(piece)
+    } else if (values.out) renameSync(result.outputFile, outPath(result.path, values.out as string))
+    else if (result.changed) {
       if (!values['no-backup']) backupFile(result.path, backupRoot)
-      writeAtomic(result.path, bytes)
+      renameSync(result.outputFile, result.path)
     }
-  }})
+    rmSync(result.outputFile, {force: true})
+    temporaryFiles.delete(result.outputFile)
+  }
   if (writing && !values.quiet) {
     const where = values.out ? ` into ${values.out as string}` : values['no-backup'] || changed === 0 ? '' : ` (originals in ${backupRoot})`
     io.stderr(`postedit: ${changed} of ${total} file${total === 1 ? '' : 's'} changed${where}\n`)
   }
   if (dryRun && !values.quiet) io.stderr(`postedit: ${changed} of ${total} file${total === 1 ? '' : 's'} would change (dry run, nothing written)\n`)
-  if (failed) return 2
+  if (batch.failed) return 2
   return found ? 1 : 0
 }
 

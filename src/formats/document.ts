@@ -136,5 +136,9 @@ export function formatPostedit(inner: Postedit, format: Format, decisions?: Deci
       yield check([...read()].join('')).findings
     },
     fix: (input, options = {}) => fixWithDecisions(input, options, (text) => check(text).findings, decisions),
+    *fixStream(read, options = {}) {
+      const input = [...read()].join('')
+      yield {...fixWithDecisions(input, options, (text) => check(text).findings, decisions), start: 0, input}
+    },
   }
 }

@@ -155,6 +155,32 @@ describe('long files', () => {
   })
 })
 
+describe('long files, fixed', () => {
+  const long = readdirSync('corpus').filter((name) => name.endsWith('.mt.txt')).sort().map((name) => readFileSync(`corpus/${name}`, 'utf8')).join('\n\n')
+
+  it('are fixed as they are read: printed, into another folder, or in place with a backup — the output of fixing them whole', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'long.txt'), long)
+    writeFileSync(join(dir, 'short.txt'), 'Talks in Dohi resumed.\n')
+    // Standard input is read and fixed whole.
+    const whole = run(['fix', '--no-config', '-'], dir, long).stdout
+    expect(whole).not.toBe(long)
+    expect(run(['fix', '--no-config', 'long.txt'], dir).stdout).toBe(whole)
+    const dryRun = run(['fix', '--no-config', '--dry-run', 'long.txt'], dir)
+    expect(dryRun.stdout).toMatch(/^long\.txt: \d+ fixes would be applied\n$/)
+    expect(run(['fix', '--no-config', '--out', 'fixed', 'long.txt', 'short.txt'], dir).code).toBe(1)
+    expect(readFileSync(join(dir, 'fixed', 'long.txt'), 'utf8')).toBe(whole)
+    expect(readFileSync(join(dir, 'long.txt'), 'utf8')).toBe(long)
+    const written = run(['fix', '--no-config', '--write', '--jobs', '2', '--backup-dir', 'originals', 'long.txt', 'short.txt'], dir)
+    expect(written.stderr).toContain('2 of 2 files changed')
+    expect(readFileSync(join(dir, 'long.txt'), 'utf8')).toBe(whole)
+    expect(readFileSync(join(dir, 'originals', 'long.txt'), 'utf8')).toBe(long)
+    expect(readFileSync(join(dir, 'short.txt'), 'utf8')).toBe('Talks in Doha resumed.\n')
+    // The output was written beside the file as it went, and renamed into place: nothing is left over.
+    expect(readdirSync(dir).sort()).toEqual(['fixed', 'long.txt', 'originals', 'short.txt'])
+  })
+})
+
 describe('postedit stream', () => {
   const lines = Array.from({length: 50}, (_, i) => JSON.stringify({id: i, text: i % 2 ? `Talks in Dohi, item ${i}.` : `Clean line ${i}.`})).join('\n') + '\n'
 

@@ -194,3 +194,27 @@ describe('re-checking only the paragraphs a round changed', () => {
     }
   })
 })
+
+describe('fixing a text read in pieces', () => {
+  it('fixes window by window to the output of fixing the whole text, and the output is a fixpoint', async () => {
+    const {readFileSync, readdirSync} = await import('node:fs')
+    const {createPostedit} = await import('../../src/processor.js')
+    const seed = readFileSync('corpus/gaza-hostage-talks.mt.txt', 'utf8')
+    const articles = readdirSync('corpus').filter((name) => name.endsWith('.mt.txt')).sort().slice(0, 30).map((name) => readFileSync(`corpus/${name}`, 'utf8'))
+    const postedit = createPostedit({windowSize: 3000})
+    for (const text of [`${seed}\n\n${seed}\n\n${seed}`, articles.join('\n\n')])
+      for (const apply of ['auto', 'review'] as const) {
+        const read = function* (): Generator<string> {
+          for (let at = 0; at < text.length; at += 5000) yield text.slice(at, at + 5000)
+        }
+        const windows = [...postedit.fixStream(read, {apply})]
+        expect(windows.length).toBeGreaterThan(5)
+        expect(windows.map((window) => window.input).join('')).toBe(text)
+        const output = windows.map((window) => window.output).join('')
+        const whole = postedit.fix(text, {apply})
+        expect(whole.applied.length).toBeGreaterThan(10)
+        expect(output).toBe(whole.output)
+        expect([...postedit.fixStream(() => [output], {apply})].every((window) => window.applied.length === 0)).toBe(true)
+      }
+  })
+})
