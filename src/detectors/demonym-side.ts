@@ -25,6 +25,16 @@ const INSTITUTIONS = new Set([
   'news', 'institute', 'corporation', 'motors', 'airways', 'broadcasting', 'network', 'channel', 'order', 'medal',
 ])
 
+/** Before "the Russian side", a place: "on the Russian side", "across the Polish side". */
+const PLACE_PREPOSITIONS = new Set(['on', 'at', 'onto', 'across'])
+
+/** Whether the words before "the" make "the Russian side" a place ("stuck on the Belarusian side"), not a party ("called on the Russian side"). */
+function isPlaceBefore(tokens: Token[], article: number): boolean {
+  const preposition = tokens[article - 1]?.norm ?? ''
+  if (!PLACE_PREPOSITIONS.has(preposition)) return false
+  return !(preposition === 'on' && /^call(?:s|ed|ing)?$/.test(tokens[article - 2]?.norm ?? ''))
+}
+
 const DETERMINERS = new Set(['a', 'an', 'the', 'each', 'every', 'one', 'this', 'that', 'any', 'no'])
 
 /** Occupations a nationality and a name may frame: "the American scientist Mary Brunkow". */
@@ -137,8 +147,8 @@ export default function retextDemonymSide() {
         const side = tokens[i + 2]
         if (side.norm === 'side' || side.norm === 'sides') {
           const country = countryOfDemonym(demonym.norm)
-          // "the Russian side of the border" is a place, not a party.
-          if (!country || tokens[i + 3]?.norm === 'of') continue
+          // "the Russian side of the border", "stuck on the Belarusian side" are places, not parties.
+          if (!country || tokens[i + 3]?.norm === 'of' || isPlaceBefore(tokens, i)) continue
           report(file, {
             source: 'demonym-side',
             ruleId: 'country-not-side',

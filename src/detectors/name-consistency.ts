@@ -2,13 +2,15 @@
  * One entity, one spelling: when a document writes a name two ways ("Boehler" five times,
  * "Boeler" once; "Doha" and "Dohi"), the odd spelling is flagged with the document's own.
  * Spellings are grouped by their consonant skeleton and must be close in spelling; a spelling that
- * is itself a known name or word is never the odd one ("Alexander" and "Alexandra" are two people).
+ * is itself a known name, word or given name is never the odd one ("Alexander" and "Alexandra",
+ * "Melania" and "Meloni" are two people).
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {loadGazetteer} from '../entities/gazetteer.js'
 import {editDistance} from '../entities/romanize.js'
 import {report} from '../findings.js'
+import {isFirstName} from './lexicon.js'
 import {sentencesOf, startsUpper, type Token} from '../parse/tokens.js'
 
 interface Spelling {
@@ -19,6 +21,10 @@ interface Spelling {
   beforeName: number
   /** Those capitalized words, lower-cased: the surnames (or regnal numbers) the given name goes with. */
   namesAfter: Set<string>
+  /** For each use, the capitalized word right after it, lower-cased (or undefined). */
+  nameAfterUse: Array<string | undefined>
+  /** Uses directly after a common given name: a surname ("Beth Galetti"). */
+  afterGivenName: number
 }
 
 /** First letter plus the consonants after it (h, w, y dropped, doubles merged): Boehler, Boeler → "blr". */
@@ -44,16 +50,19 @@ export default function retextNameConsistency() {
         let spelling = spellings.get(token.text)
         if (spelling === undefined) {
           const base = token.text.replace(/['’]s?$/, '')
-          spelling = /^\p{Lu}\p{Ll}{3,}$/u.test(base) ? {text: base, tokens: [], known: false, beforeName: 0, namesAfter: new Set()} : null
+          spelling = /^\p{Lu}\p{Ll}{3,}$/u.test(base) ? {text: base, tokens: [], known: false, beforeName: 0, namesAfter: new Set(), nameAfterUse: [], afterGivenName: 0} : null
           spellings.set(token.text, spelling)
         }
         if (!spelling) continue
         spelling.tokens.push(token)
+        const previous = tokens[index - 1]
+        if (previous.kind === 'word' && token.spaceBefore && isFirstName(previous.text)) spelling.afterGivenName++
         const next = tokens[index + 1]
         if (next && next.kind === 'word' && next.spaceBefore && startsUpper(next.text)) {
           spelling.beforeName++
           spelling.namesAfter.add(next.norm)
-        }
+          spelling.nameAfterUse.push(next.norm)
+        } else spelling.nameAfterUse.push(undefined)
       }
     }
     const groups = new Map<string, Map<string, Spelling>>()
@@ -66,9 +75,11 @@ export default function retextNameConsistency() {
       const same = group.get(spelling.text)
       if (same) {
         same.tokens.push(...spelling.tokens)
+        same.nameAfterUse.push(...spelling.nameAfterUse)
         same.beforeName += spelling.beforeName
+        same.afterGivenName += spelling.afterGivenName
         for (const name of spelling.namesAfter) same.namesAfter.add(name)
-      } else group.set(spelling.text, {...spelling, known: isKnown(spelling.text)})
+      } else group.set(spelling.text, {...spelling, known: isKnown(spelling.text) || isFirstName(spelling.text)})
     }
     // Spans the detectors and rules before this one reported: their names are about to change.
     let isReported: ((token: Token) => boolean) | undefined
@@ -90,12 +101,18 @@ export default function retextNameConsistency() {
         if (isGivenName(odd) !== isGivenName(canonical)) continue
         // Given names before different surnames are different people ("Mohammed VI", "Mohamed Salah").
         if (isGivenName(odd) && ![...odd.namesAfter].some((name) => canonical.namesAfter.has(name))) continue
+        // A surname always after a given name is another entity than a name never used so ("Beth
+        // Galetti" in a digest that also names the city of Galati).
+        if (odd.afterGivenName === odd.tokens.length && canonical.afterGivenName === 0) continue
         // Without a known spelling, the majority must be clear.
         if (!canonical.known && canonical.tokens.length < 2 * odd.tokens.length) continue
         const limit = Math.min(odd.text.length, canonical.text.length) <= 5 ? 1 : 2
         if (editDistance(odd.text.toLowerCase(), canonical.text.toLowerCase()) > limit) continue
-        for (const token of odd.tokens) {
+        for (const [use, token] of odd.tokens.entries()) {
           if (isReported(token)) continue
+          // Only the uses with a surname the document's spelling goes with: "Dmitry Bakanov" is not
+          // "Dmitri Peskov"'s first name because "Dmitry Peskov" is.
+          if (isGivenName(odd) && !canonical.namesAfter.has(odd.nameAfterUse[use] ?? '')) continue
           const suffix = token.text.slice(odd.text.length)
           report(file, {
             source: 'name-consistency',

@@ -232,11 +232,20 @@ describe('name-consistency', () => {
     const text = 'Strikes hit Sanaa. In Sanaa, crowds gathered. Sanaa is quiet. The parliament elected Sanae Takaichi. Then in Dohi and Doha, Doha again.'
     expect(detector.check(text).findings.map((finding) => finding.actual)).toEqual(['Dohi'])
   })
+  it('takes a common given name, or a surname always after one, for another entity than a name a letter or two away', () => {
+    const digest = 'Meloni met Macron. Meloni spoke. Meloni left. Thank you, Melania. Then Beth Galetti wrote to staff. Floods hit Galati. Galati is calm. In Galati, rain fell.'
+    expect(detector.check(digest).findings).toEqual([])
+    // An odd spelling used alone is still the document's name: "Galatti" among "Galati".
+    expect(detector.check('Floods hit Galati. Galati is calm. In Galati, rain fell. Then Galatti dried out.').findings.map((finding) => finding.actual)).toEqual(['Galatti'])
+  })
   it('takes given names before different surnames for different people, and before the same one for one', () => {
     const people = 'King Mohammed VI spoke. Then Mohamed Salah scored, and Mohamed Salah scored again. Mohamed Salah left.'
     expect(detector.check(people).findings).toEqual([])
     const one = 'Yesterday Sanae Takaichi won. Then Sanae Takaichi spoke. Later Sanae Takaichi left. Then Sanaye Takaichi returned.'
     expect(detector.check(one).findings.map((finding) => [finding.actual, finding.expected[0]])).toEqual([['Sanaye', 'Sanae']])
+    // Of an odd given name, only the uses before a surname the document's spelling goes with.
+    const two = 'Then Dmitri Peskov spoke. Later Dmitry Peskov denied it. Roscosmos chief Dmitry Bakanov congratulated the crew.'
+    expect(detector.check(two).findings.map((finding) => [finding.actual, finding.start.offset])).toEqual([['Dmitry', two.indexOf('Dmitry Peskov')]])
   })
   it('never takes as the model a spelling that a rule corrects everywhere (the two would undo each other)', () => {
     const dir = tempDir()
@@ -311,6 +320,7 @@ describe('demonym-side', () => {
   })
   it('leaves the side of a border alone', () => {
     expect(detector.check('on the Russian side of the border').findings).toEqual([])
+    expect(detector.check('Hundreds of trucks were stuck on the Belarusian side for days.').findings).toEqual([])
   })
   it('names the state, not a territory that shares its demonym', () => {
     expect(suggestions(detector, 'Talks stalled because the French side refused.')).toEqual([
