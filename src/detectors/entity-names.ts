@@ -237,6 +237,10 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
           // A word after a given name is a surname, whatever place it spells ("Maia Sandu", not Sanda);
           // a garbled surname of a known person stays a finding ("Vladimir Medinskiy").
           if (length === 1 && found.entities[0].kind !== 'person' && first.spaceBefore && isGivenName(previous)) continue
+          // A person known by surname, after another given name, is another person: "Salvador
+          // Nasralla" is no garble of (Hassan) Nasrallah.
+          const given = found.entities[0].given
+          if (length === 1 && given && first.spaceBefore && isNameOrTitle(previous) && !NAME_TITLES.has(previous!.norm) && !given.includes(previous!.text)) continue
           // A look-alike followed by a capitalized word, or by a name particle and one, is a first
           // name ("Samy Pessé", "Alexandre de Moraes"), not a place.
           const after = tokens[i + length]

@@ -20,6 +20,8 @@ export interface Entity {
   prominence: number
   /** Cities: the ISO 3166 codes of the countries a city of this name lies in ("ES,VE" for Valencia). */
   countries?: string
+  /** People listed by surname: their given names, so another given name is another person ("Salvador Nasralla"). */
+  given?: string[]
 }
 
 /**
@@ -115,7 +117,7 @@ export class LineTable<T> {
   }
 }
 
-const VERSION = 16
+const VERSION = 17
 /** The weight of a proper name dictionary-en knows (see entity-names' KNOWN_FLOOR). */
 const DICTIONARY_NAME_WEIGHT = 50_000
 /** Cities below this population do not get garbled forms generated (too obscure to be worth the risk). */
@@ -141,7 +143,7 @@ interface Sources {
   countries: Country[]
   dictionary: string
   places: Array<{name: string; ru: string; prominence: number; also?: string[]; replaces?: string}>
-  people: Array<{name: string; ru: string; prominence: number; also?: string[]}>
+  people: Array<{name: string; ru: string; prominence: number; also?: string[]; given?: string[]}>
   organizations: {organizations: string[]; russian?: Record<string, string>}
 }
 
@@ -260,6 +262,7 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
         ids.set(entry.name, replaced)
       }
       const id = entityId(entry.name, kind, entry.prominence)
+      if ('given' in entry && entry.given) entities[id].given = entry.given
       addKnown(entry.name, entry.prominence)
       addCyrillic(id, entry.ru)
       for (const also of entry.also ?? []) {

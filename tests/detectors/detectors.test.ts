@@ -191,6 +191,13 @@ describe('entity-names', () => {
     const findings = detector.check('Poland and Germany are members of the Schengen zone; Romania joined the Shengen area.').findings
     expect(findings.map((f) => [f.actual, f.expected[0]])).toEqual([['Shengen', 'Schengen']])
   })
+  it('takes a surname after another given name than the listed person\'s for another person', () => {
+    const text = 'Liberal candidate Salvador Nasralla trails. Hezbollah leader Hassan Nasralla was killed. The leader Nasralla spoke.'
+    expect(detector.check(text).findings.map((f) => [f.actual, f.start.offset])).toEqual([
+      ['Nasralla', text.indexOf('Nasralla was')],
+      ['Nasralla', text.indexOf('Nasralla spoke')],
+    ])
+  })
   it('takes a word after a given name for a surname, whatever place it spells', () => {
     expect(detector.check('The talks in Dohi were hosted by Maria Dohi, an envoy.').findings.map((f) => f.start.offset)).toEqual([13])
   })
