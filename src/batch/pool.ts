@@ -5,7 +5,7 @@
  */
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
-import {mayStream, runTask, STREAM_MIN_BYTES, type FindingsSink, type Task, type TaskResult} from './task.js'
+import {mayStream, runTask, STREAM_MIN_BYTES, type FindingsSink, type ReadProgress, type Task, type TaskResult} from './task.js'
 import type {Finding} from '../types.js'
 
 // Each worker holds its own rules, gazetteer and detector data (~43 MB live since large patterns
@@ -23,7 +23,7 @@ export function defaultJobs(): number {
 }
 
 /** What a worker posts: a streamed task's findings as they are found, then every task's result. */
-export type WorkerMessage = {index: number; findings: Finding[]; result?: undefined} | {result: TaskResult}
+export type WorkerMessage = {index: number; findings: Finding[]; progress?: ReadProgress; result?: undefined} | {result: TaskResult}
 
 /**
  * Run the tasks and hand back their results in input order. With `onFindings`, a long plain-text
@@ -35,9 +35,9 @@ export async function runTasks(
   jobs: number,
   onResult: (result: TaskResult) => void,
   stdin?: () => Uint8Array,
-  onFindings?: (index: number, findings: Finding[]) => void,
+  onFindings?: (index: number, findings: Finding[], progress?: ReadProgress) => void,
 ): Promise<void> {
-  const sinkFor = (index: number): FindingsSink | undefined => onFindings && ((findings) => onFindings(index, findings))
+  const sinkFor = (index: number): FindingsSink | undefined => onFindings && ((findings, progress) => onFindings(index, findings, progress))
   // A long file checked alone goes to a worker as well: its heap cap makes V8 collect as it goes,
   // where the main thread's heap may grow to gigabytes before it does.
   const longAlone = tasks.length === 1 && onFindings !== undefined && mayStream(tasks[0], STREAM_MIN_BYTES)
@@ -50,10 +50,10 @@ export async function runTasks(
   const held = new Map<number, Finding[][]>()
   const received = new Map<number, number>()
   let nextToEmit = 0
-  const emitFindings = (index: number, findings: Finding[]): void => {
+  const emitFindings = (index: number, findings: Finding[], progress?: ReadProgress): void => {
     received.set(index, (received.get(index) ?? 0) + findings.length)
-    if (index === nextToEmit) onFindings?.(index, findings)
-    else {
+    if (index === nextToEmit) onFindings?.(index, findings, progress)
+    else if (findings.length > 0) {
       const waiting = held.get(index)
       if (waiting) waiting.push(findings)
       else held.set(index, [findings])
@@ -74,10 +74,10 @@ export async function runTasks(
   /** Run a task here; of a streamed task's findings, skip those its dead worker already sent. */
   const runHere = (task: Task): void => {
     let skip = received.get(task.index) ?? 0
-    const sink = onFindings && ((findings: Finding[]): void => {
+    const sink = onFindings && ((findings: Finding[], progress?: ReadProgress): void => {
       const fresh = findings.slice(Math.min(skip, findings.length))
       skip -= findings.length - fresh.length
-      if (fresh.length > 0) emitFindings(task.index, fresh)
+      emitFindings(task.index, fresh, progress)
     })
     emit(runTask(task, stdin, sink))
   }
@@ -109,7 +109,7 @@ export async function runTasks(
                 worker.postMessage({task: current, stream: Boolean(onFindings)})
               }
               worker.on('message', (message: WorkerMessage) => {
-                if (!message.result) return emitFindings(message.index, message.findings)
+                if (!message.result) return emitFindings(message.index, message.findings, message.progress)
                 emit(message.result)
                 feed()
               })

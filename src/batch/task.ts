@@ -104,8 +104,14 @@ function pipelineFor(options: PlainOptions, path: string): Postedit {
   return pipelineOf(path)
 }
 
-/** Receives a long file's findings window by window, in order, as it is read. */
-export type FindingsSink = (findings: Finding[]) => void
+/** How far a long file has been read: bytes so far (a window or so ahead of the check) of its total. */
+export interface ReadProgress {
+  bytes: number
+  total: number
+}
+
+/** Receives a long file's findings window by window, in order, as it is read (and how far it is). */
+export type FindingsSink = (findings: Finding[], progress?: ReadProgress) => void
 
 /** A plain UTF-8 text over this size is checked or fixed as it is read, when the caller can take its findings (and a fix's output) so. */
 export const STREAM_MIN_BYTES = 2 * WINDOW_SIZE
@@ -131,16 +137,25 @@ export function runTask(task: Task, stdin?: () => Uint8Array, sink?: FindingsSin
       if (pieces && pieces.bytes > STREAM_MIN_BYTES) {
         bytes = pieces.bytes
         const minimum = levelRank(options.level ?? 'suggestion')
+        // The second pass reads the file as the check goes: its bytes tell how far the check is.
+        let passes = 0
+        const progress = {bytes: 0, total: pieces.bytes}
+        const read = function* (): Generator<string> {
+          const counting = ++passes === 2
+          for (const piece of pieces.read()) {
+            if (counting) progress.bytes = Math.min(progress.total, progress.bytes + Buffer.byteLength(piece))
+            yield piece
+          }
+        }
         const take = (findings: Finding[]): void => {
-          const kept = findings.filter((finding) => levelRank(finding.level) >= minimum)
-          if (kept.length > 0) sink(kept)
+          sink(findings.filter((finding) => levelRank(finding.level) >= minimum), {...progress})
         }
         const streamed = {index: task.index, path: task.path, ok: true as const, bytes, bom: pieces.bom, text: '', findings: [], streamed: true}
         if (task.kind === 'check') {
-          for (const findings of pipelineFor(options, task.path).checkStream(pieces.read)) take(findings)
+          for (const findings of pipelineFor(options, task.path).checkStream(read)) take(findings)
           return streamed
         }
-        const written = fixIntoFile(pipelineFor(options, task.path), pieces, {apply: options.apply ?? 'auto'}, task.outputFile!, take)
+        const written = fixIntoFile(pipelineFor(options, task.path), {...pieces, read}, {apply: options.apply ?? 'auto'}, task.outputFile!, take)
         return {...streamed, outputFile: task.outputFile, ...written}
       }
     }

@@ -6,5 +6,5 @@ import {runTask, type Task} from './task.js'
 const post = (message: WorkerMessage): void => parentPort?.postMessage(message)
 
 parentPort?.on('message', ({task, stream}: {task: Task; stream: boolean}) => {
-  post({result: runTask(task, undefined, stream ? (findings) => post({index: task.index, findings}) : undefined)})
+  post({result: runTask(task, undefined, stream ? (findings, progress) => post({index: task.index, findings, progress}) : undefined)})
 })

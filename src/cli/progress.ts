@@ -2,7 +2,7 @@
  * Progress and summary for batch runs on a terminal: files done, MB/s and time left while it runs;
  * files, findings by category and rule, fixes and errors at the end. Silent when not a TTY.
  */
-import type {TaskResult} from '../batch/task.js'
+import type {ReadProgress, TaskResult} from '../batch/task.js'
 import type {Finding} from '../types.js'
 
 export class Progress {
@@ -22,15 +22,39 @@ export class Progress {
     private readonly write: ((text: string) => void) | undefined,
   ) {}
 
+  /** Long files being read: how far each is (they count toward the rate, and one alone gets a bar of its own). */
+  private readonly reading_ = new Map<number, ReadProgress>()
+  private readAlone?: ReadProgress
+  /** Whether the bar is on the screen (and not ended by a line break). */
+  private drawn = false
+
   add(result: TaskResult, changed = false): void {
     this.done++
     this.bytes += result.bytes
+    const read = this.reading_.get(result.index)
+    // A long file alone ends its bar full.
+    if (read && this.total === 1) this.readAlone = {bytes: read.total, total: read.total}
+    this.reading_.delete(result.index)
     if (!result.ok) this.errors++
     else {
       this.found(result.findings)
       this.fixes += result.applied?.length ?? result.appliedCount ?? 0
       if (changed) this.changed++
     }
+    this.draw()
+  }
+
+  /** Wipe the bar before other output goes to the terminal; the next update draws it again. */
+  clear(): void {
+    if (!this.write || !this.drawn) return
+    this.write('\r\u001b[2K')
+    this.drawn = false
+    this.lastDraw = 0
+  }
+
+  /** How far a long file has been read, window by window. */
+  reading(index: number, progress: ReadProgress): void {
+    this.reading_.set(index, progress)
     this.draw()
   }
 
@@ -45,17 +69,24 @@ export class Progress {
   }
 
   private draw(): void {
-    if (!this.write || this.total < 2) return
+    const alone = this.total === 1 ? (this.reading_.get(0) ?? this.readAlone) : undefined
+    if (!this.write || (this.total < 2 && !alone)) return
     const now = Date.now()
     if (now - this.lastDraw < 100 && this.done < this.total) return
     this.lastDraw = now
     const seconds = Math.max((now - this.started) / 1000, 0.001)
-    const rate = this.bytes / 1e6 / seconds
-    const left = this.done === 0 ? 0 : (seconds / this.done) * (this.total - this.done)
+    let partial = 0
+    for (const {bytes} of this.reading_.values()) partial += bytes
+    const rate = (this.bytes + partial) / 1e6 / seconds
     const width = 24
-    const filled = Math.round((this.done / this.total) * width)
+    // One long file: a bar of its bytes; a batch: a bar of its files.
+    const share = alone ? alone.bytes / Math.max(alone.total, 1) : this.done / this.total
+    const left = alone ? (rate > 0 ? (alone.total - alone.bytes) / 1e6 / rate : 0) : this.done === 0 ? 0 : (seconds / this.done) * (this.total - this.done)
+    const filled = Math.round(share * width)
     const eta = `${Math.floor(left / 60)}:${String(Math.round(left % 60)).padStart(2, '0')}`
-    this.write(`\r[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${this.done}/${this.total} files · ${rate.toFixed(2)} MB/s · ${eta} left `)
+    const what = alone ? `${(alone.bytes / 1e6).toFixed(1)}/${(alone.total / 1e6).toFixed(1)} MB` : `${this.done}/${this.total} files`
+    this.write(`\r[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${what} · ${rate.toFixed(2)} MB/s · ${eta} left `)
+    this.drawn = this.done < this.total
     if (this.done === this.total) this.write('\n')
   }
 

@@ -262,7 +262,10 @@ async function runBatch(
       failed = true
       io.stderr(`${io.isTTY && !values.quiet ? '\r' : ''}postedit: ${error.message}\n`)
     }
-  }, io.stdin, handlers.findings && ((index, findings) => handlers.findings?.(index, findings, progress)))
+  }, io.stdin, handlers.findings && ((index, findings, read) => {
+    if (read) progress.reading(index, read)
+    handlers.findings?.(index, findings, progress)
+  }))
   if (io.isTTY && !values.quiet && paths.length > 1) io.stderr(progress.summary())
   return {failed, progress}
 }
@@ -299,7 +302,9 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     progress.found(findings)
     for (const finding of findings) counts[finding.level]++
     if (findings.length > 0) found = true
-    if (writes) writerFor(index).add(findings)
+    if (!writes || findings.length === 0) return
+    progress.clear()
+    writerFor(index).add(findings)
   }
   if (format === 'json' && !values.quiet) io.stdout('[')
   const endFile = (index: number): void => {
@@ -312,6 +317,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
       progress.add({...result, findings: []})
       counts.files++
       if (writes) {
+        progress.clear()
         writerFor(result.index)
         endFile(result.index)
       } else if (!values.quiet) reports.push({path: result.path, text: result.text, findings: result.findings})

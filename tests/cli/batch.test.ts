@@ -155,6 +155,22 @@ describe('long files', () => {
   })
 })
 
+describe('progress on a terminal', () => {
+  it('shows one long file by its bytes, with the rate and time left, and ends the bar full', async () => {
+    const {Progress} = await import('../../src/cli/progress.js')
+    let shown = ''
+    const progress = new Progress(1, (text) => (shown += text))
+    progress.reading(0, {bytes: 25e6, total: 100e6})
+    expect(shown).toMatch(/\[={6} {18}\] 25\.0\/100\.0 MB · [\d.]+ MB\/s · \d+:\d\d left/)
+    progress.add({index: 0, path: 'long.txt', ok: true, bytes: 100e6, bom: false, text: '', findings: [], streamed: true})
+    expect(shown).toMatch(/\[={24}\] 100\.0\/100\.0 MB · [\d.]+ MB\/s · 0:00 left \n$/)
+    // A short file alone shows nothing, as before; a batch counts files.
+    let quiet = ''
+    new Progress(1, (text) => (quiet += text)).add({index: 0, path: 'a.txt', ok: true, bytes: 10, bom: false, text: 'x', findings: []})
+    expect(quiet).toBe('')
+  })
+})
+
 describe('long files, fixed', () => {
   const long = readdirSync('corpus').filter((name) => name.endsWith('.mt.txt')).sort().map((name) => readFileSync(`corpus/${name}`, 'utf8')).join('\n\n')
 
