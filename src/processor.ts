@@ -6,6 +6,7 @@ import type {Root} from 'nlcst'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import {documentVariantCounts} from './detectors/variant-consistency.js'
+import {addNameStats, documentNameStats, type NameStats} from './detectors/name-consistency.js'
 import {DETECTOR_NAMES, DETECTORS, type DetectorName} from './detectors/index.js'
 import {findingsOf, pointAt, report} from './findings.js'
 import {fixToFixpoint, type FixResult} from './fix/fixpoint.js'
@@ -49,6 +50,7 @@ interface TextWindow {
 interface DocumentContext {
   apostrophe: '’' | "'" | null
   variantCounts?: ReadonlyMap<string, number>
+  nameStats?: NameStats
 }
 
 /**
@@ -147,6 +149,7 @@ export function createProcessor(options: PosteditOptions = {}, ruleSets = loadRu
 export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRuleSets(options)): Postedit {
   const processor = createProcessor(options, ruleSets)
   const countsVariants = activeDetectors(options).includes('variant-consistency')
+  const countsNames = activeDetectors(options).includes('name-consistency')
   const decisions = options.decisions
   const overrides = Object.entries(options.override ?? {})
   const overridden = (findings: Finding[]): Finding[] =>
@@ -172,7 +175,7 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     const checkPending = (isLast: boolean): TextWindow & {findings: Finding[]} => {
       const window = pending!
       // Each window's own data: the parse keeps its sentences there.
-      const data = {postedit: {wordsBefore, apostrophe: document.apostrophe, variantCounts: document.variantCounts}}
+      const data = {postedit: {wordsBefore, apostrophe: document.apostrophe, variantCounts: document.variantCounts, nameStats: document.nameStats}}
       const part = checkWhole(new VFile({value: window.text, data}))
       if (!isLast)
         for (const word of firstOffsetsOf((part.file.data as {postedit?: {sentences?: TokenSentence[]}}).postedit?.sentences ?? []).keys()) wordsBefore.add(word)
@@ -190,7 +193,11 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     const text = String(file.value)
     const windows = splitIntoWindows(text, windowSize)
     if (windows.length === 1) return checkWhole(file)
-    const document = {apostrophe: documentApostrophe(file) ?? null, variantCounts: countsVariants ? documentVariantCounts(text) : undefined}
+    const document = {
+      apostrophe: documentApostrophe(file) ?? null,
+      variantCounts: countsVariants ? documentVariantCounts(text) : undefined,
+      nameStats: countsNames ? documentNameStats(text) : undefined,
+    }
     const parts = windows.map((window) => ({start: window.start, text: text.slice(window.start, window.end)}))
     for (const part of checkWindows(parts, document))
       for (const finding of part.findings) report(file, {...finding, start: finding.start.offset + part.start, end: finding.end.offset + part.start})
@@ -200,15 +207,17 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
   const documentOf = (read: () => Iterable<string>): DocumentContext & {windowCount: number} => {
     const apostrophes = {curly: 0, straight: 0}
     const variantCounts = countsVariants ? new Map<string, number>() : undefined
+    const nameStats: NameStats | undefined = countsNames ? new Map() : undefined
     let windowCount = 0
     for (const window of windowsOf(read(), windowSize)) {
       windowCount++
+      if (nameStats) addNameStats(nameStats, documentNameStats(window.text))
       const counts = apostropheCounts(window.text)
       apostrophes.curly += counts.curly
       apostrophes.straight += counts.straight
       if (variantCounts) for (const [spelling, count] of documentVariantCounts(window.text)) variantCounts.set(spelling, (variantCounts.get(spelling) ?? 0) + count)
     }
-    return {apostrophe: apostropheOfCounts(apostrophes) ?? null, variantCounts, windowCount}
+    return {apostrophe: apostropheOfCounts(apostrophes) ?? null, variantCounts, nameStats, windowCount}
   }
   function* checkStream(read: () => Iterable<string>): Generator<Finding[]> {
     const document = documentOf(read)
@@ -253,7 +262,7 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     // apostrophe and spellings, and the words of the windows before it, as fixed.
     const wordsBefore = new Set<string>()
     for (const window of windowsOf(read(), windowSize)) {
-      const {last, ...result} = fixText(window.text, fixOptions, {wordsBefore, apostrophe: document.apostrophe, variantCounts: document.variantCounts}, true)
+      const {last, ...result} = fixText(window.text, fixOptions, {wordsBefore, apostrophe: document.apostrophe, variantCounts: document.variantCounts, nameStats: document.nameStats}, true)
       yield {...result, start: window.start, input: window.text}
       // The fixpoint ends with a full check of its output: its sentences hold the window's words.
       const sentences = last && String(last.value) === result.output ? (last.data as {postedit?: {sentences?: TokenSentence[]}}).postedit?.sentences : undefined

@@ -254,6 +254,14 @@ describe('name-consistency', () => {
     const two = 'Then Dmitri Peskov spoke. Later Dmitry Peskov denied it. Roscosmos chief Dmitry Bakanov congratulated the crew.'
     expect(detector.check(two).findings.map((finding) => [finding.actual, finding.start.offset])).toEqual([['Dmitry', two.indexOf('Dmitry Peskov')]])
   })
+  it('judges a long document by its whole count of each spelling, not the window a paragraph falls in', () => {
+    const filler = Array.from({length: 30}, (_, i) => `Paragraph ${i} says that the talks went on for a long time.`).join('\n\n')
+    const text = `Adam Boehler spoke. Mr. Boehler said so. Later Boehler left.\n\n${filler}\n\nThen Boeler returned to the talks.\n`
+    const odd = (windowSize: number) =>
+      createPostedit({shippedRules: false, detectors: ['name-consistency'], windowSize}).check(text).findings.map((f) => [f.actual, f.expected[0]])
+    expect(odd(1e9)).toEqual([['Boeler', 'Boehler']])
+    expect(odd(400)).toEqual([['Boeler', 'Boehler']])
+  })
   it('never takes as the model a spelling that a rule corrects everywhere (the two would undo each other)', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'labour.yml'), 'rules:\n  - id: labour\n    message: x\n    caseSensitive: true\n    match: Labor\n    replace: Labour\n')
