@@ -193,11 +193,9 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     const text = String(file.value)
     const windows = splitIntoWindows(text, windowSize)
     if (windows.length === 1) return checkWhole(file)
-    const document = {
-      apostrophe: documentApostrophe(file) ?? null,
-      variantCounts: countsVariants ? documentVariantCounts(text) : undefined,
-      nameStats: countsNames ? documentNameStats(text) : undefined,
-    }
+    // The document's spellings as a text read in pieces counts them; its apostrophe may be pinned
+    // (a fix run follows its input's).
+    const document = {...documentOf(() => [text]), apostrophe: documentApostrophe(file) ?? null}
     const parts = windows.map((window) => ({start: window.start, text: text.slice(window.start, window.end)}))
     for (const part of checkWindows(parts, document))
       for (const finding of part.findings) report(file, {...finding, start: finding.start.offset + part.start, end: finding.end.offset + part.start})

@@ -3,7 +3,8 @@
  * Options travel as plain data (workers cannot share a compiled pipeline); each thread builds a
  * pipeline per distinct set of options once and reuses it.
  */
-import {closeSync, fsyncSync, openSync, statSync, writeSync} from 'node:fs'
+import {closeSync, fsyncSync, mkdirSync, openSync, statSync, writeSync} from 'node:fs'
+import {dirname} from 'node:path'
 import {InputError, readInput, textPiecesOf, type TextPieces} from '../cli/io.js'
 import {declaredEncoding, FormatError, formatOf, pipelinesFor, type FormatName} from '../formats/index.js'
 import type {AppliedFix} from '../fix/fixpoint.js'
@@ -136,27 +137,7 @@ export function runTask(task: Task, stdin?: () => Uint8Array, sink?: FindingsSin
       const pieces = textPiecesOf(task.path)
       if (pieces && pieces.bytes > STREAM_MIN_BYTES) {
         bytes = pieces.bytes
-        const minimum = levelRank(options.level ?? 'suggestion')
-        // The second pass reads the file as the check goes: its bytes tell how far the check is.
-        let passes = 0
-        const progress = {bytes: 0, total: pieces.bytes}
-        const read = function* (): Generator<string> {
-          const counting = ++passes === 2
-          for (const piece of pieces.read()) {
-            if (counting) progress.bytes = Math.min(progress.total, progress.bytes + Buffer.byteLength(piece))
-            yield piece
-          }
-        }
-        const take = (findings: Finding[]): void => {
-          sink(findings.filter((finding) => levelRank(finding.level) >= minimum), {...progress})
-        }
-        const streamed = {index: task.index, path: task.path, ok: true as const, bytes, bom: pieces.bom, text: '', findings: [], streamed: true}
-        if (task.kind === 'check') {
-          for (const findings of pipelineFor(options, task.path).checkStream(read)) take(findings)
-          return streamed
-        }
-        const written = fixIntoFile(pipelineFor(options, task.path), {...pieces, read}, {apply: options.apply ?? 'auto'}, task.outputFile!, take)
-        return {...streamed, outputFile: task.outputFile, ...written}
+        return runStreamed(task, options, pieces, sink)
       }
     }
     const input = readInput(task.path, stdin, {encoding: options.encoding, declared: (head) => declaredEncoding(format, head)})
@@ -191,10 +172,36 @@ export function runTask(task: Task, stdin?: () => Uint8Array, sink?: FindingsSin
   }
 }
 
+/** A long file's task, read in pieces: its findings go to the sink window by window, a fix's output to the task's outputFile. */
+function runStreamed(task: Task, options: PlainOptions, pieces: TextPieces, sink: FindingsSink): TaskResult {
+  const minimum = levelRank(options.level ?? 'suggestion')
+  // The second pass reads the file as the check goes: its bytes tell how far the check is.
+  let passes = 0
+  const progress = {bytes: 0, total: pieces.bytes}
+  const read = function* (): Generator<string> {
+    const counting = ++passes === 2
+    for (const piece of pieces.read()) {
+      if (counting) progress.bytes = Math.min(progress.total, progress.bytes + Buffer.byteLength(piece))
+      yield piece
+    }
+  }
+  const take = (findings: Finding[]): void => {
+    sink(findings.filter((finding) => levelRank(finding.level) >= minimum), {...progress})
+  }
+  const streamed = {index: task.index, path: task.path, ok: true as const, bytes: pieces.bytes, bom: pieces.bom, text: '', findings: [], streamed: true}
+  if (task.kind === 'check') {
+    for (const findings of pipelineFor(options, task.path).checkStream(read)) take(findings)
+    return streamed
+  }
+  const written = fixIntoFile(pipelineFor(options, task.path), {...pieces, read}, {apply: options.apply ?? 'auto'}, task.outputFile!, take)
+  return {...streamed, outputFile: task.outputFile, ...written}
+}
+
 /** Fix a text read in pieces into `path`, window by window; the findings (applied, then left) go to `take`. */
 function fixIntoFile(postedit: Postedit, pieces: TextPieces, options: {apply: ApplyThreshold}, path: string, take: FindingsSink): {changed: boolean; appliedCount: number} {
   let changed = false
   let appliedCount = 0
+  mkdirSync(dirname(path), {recursive: true})
   const file = openSync(path, 'w', statSync(pieces.path).mode)
   try {
     if (pieces.bom) writeSync(file, '\uFEFF')

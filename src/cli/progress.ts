@@ -23,7 +23,7 @@ export class Progress {
   ) {}
 
   /** Long files being read: how far each is (they count toward the rate, and one alone gets a bar of its own). */
-  private readonly reading_ = new Map<number, ReadProgress>()
+  private readonly beingRead = new Map<number, ReadProgress>()
   private readAlone?: ReadProgress
   /** Whether the bar is on the screen (and not ended by a line break). */
   private drawn = false
@@ -31,10 +31,10 @@ export class Progress {
   add(result: TaskResult, changed = false): void {
     this.done++
     this.bytes += result.bytes
-    const read = this.reading_.get(result.index)
+    const read = this.beingRead.get(result.index)
     // A long file alone ends its bar full.
     if (read && this.total === 1) this.readAlone = {bytes: read.total, total: read.total}
-    this.reading_.delete(result.index)
+    this.beingRead.delete(result.index)
     if (!result.ok) this.errors++
     else {
       this.found(result.findings)
@@ -54,7 +54,7 @@ export class Progress {
 
   /** How far a long file has been read, window by window. */
   reading(index: number, progress: ReadProgress): void {
-    this.reading_.set(index, progress)
+    this.beingRead.set(index, progress)
     this.draw()
   }
 
@@ -69,14 +69,14 @@ export class Progress {
   }
 
   private draw(): void {
-    const alone = this.total === 1 ? (this.reading_.get(0) ?? this.readAlone) : undefined
+    const alone = this.total === 1 ? (this.beingRead.get(0) ?? this.readAlone) : undefined
     if (!this.write || (this.total < 2 && !alone)) return
     const now = Date.now()
     if (now - this.lastDraw < 100 && this.done < this.total) return
     this.lastDraw = now
     const seconds = Math.max((now - this.started) / 1000, 0.001)
     let partial = 0
-    for (const {bytes} of this.reading_.values()) partial += bytes
+    for (const {bytes} of this.beingRead.values()) partial += bytes
     const rate = (this.bytes + partial) / 1e6 / seconds
     const width = 24
     // One long file: a bar of its bytes; a batch: a bar of its files.

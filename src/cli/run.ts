@@ -2,7 +2,7 @@
  * The check, fix and diff commands: thin over the library. Each returns its exit code:
  * 0 nothing found, 1 findings (or fixes), 2 usage or input errors.
  */
-import {existsSync, mkdirSync, readFileSync, renameSync, rmSync} from 'node:fs'
+import {existsSync, readFileSync, renameSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {onExit} from 'signal-exit'
 import {createInterface as createLineReader} from 'node:readline'
@@ -374,10 +374,7 @@ export async function runFix(argv: string[], io: Io): Promise<number> {
   }
   try {
     batch = await runBatch('fix', values, paths, io, options, {
-      outputFile: (path, index) => {
-        if (values.out) mkdirSync(dirname(resolve(outPath(path, values.out as string))), {recursive: true})
-        return outputFile(path, index)
-      },
+      outputFile,
       findings: (_index, findings, progress) => {
         progress.found(findings)
         if (findings.length > 0) found = true
