@@ -13,29 +13,25 @@ import {report} from '../findings.js'
 import {isFirstName} from './lexicon.js'
 import {sentencesOf, startsUpper, type Token} from '../parse/tokens.js'
 
-interface Spelling {
-  text: string
-  /** The uses in this text (a window's, in a long document). */
-  tokens: Token[]
-  /** How often the document uses it: the tokens, or in a long document its whole count. */
+/** How a spelling is used: counted from a text's tokens, or from a whole document's text (documentNameStats). */
+export interface NameStat {
+  /** How often: the tokens, or in a long document its whole count. */
   uses: number
-  known: boolean
   /** Uses directly followed by another capitalized word: a given name ("Sanae Takaichi"). */
   beforeName: number
   /** Those capitalized words, lower-cased: the surnames (or regnal numbers) the given name goes with. */
   namesAfter: Set<string>
-  /** For each use, the capitalized word right after it, lower-cased (or undefined). */
-  nameAfterUse: Array<string | undefined>
   /** Uses directly after a common given name: a surname ("Beth Galetti"). */
   afterGivenName: number
 }
 
-/** A spelling's uses in a whole document, counted from its text (see documentNameStats). */
-export interface NameStat {
-  uses: number
-  beforeName: number
-  namesAfter: Set<string>
-  afterGivenName: number
+interface Spelling extends NameStat {
+  text: string
+  /** The uses in this text (a window's, in a long document). */
+  tokens: Token[]
+  known: boolean
+  /** For each use, the capitalized word right after it, lower-cased (or undefined). */
+  nameAfterUse: Array<string | undefined>
 }
 
 /** Spellings by skeleton, then by spelling: what a long document's windows judge a name by. */
@@ -164,9 +160,10 @@ function skeleton(name: string): string {
 export default function retextNameConsistency() {
   return (tree: Root, file: VFile): undefined => {
     const gazetteer = loadGazetteer()
+    // A known name, a word, or a common given name ("Melania" is no garble of "Meloni").
     const isKnown = (word: string): boolean => {
       const lower = word.toLowerCase()
-      return gazetteer.known.has(lower) || gazetteer.isCommonWord(lower)
+      return gazetteer.known.has(lower) || gazetteer.isCommonWord(lower) || isFirstName(word)
     }
     // Each distinct spelling is tested and keyed once; a long document repeats its names.
     const spellings = new Map<string, Spelling | null>()
@@ -178,7 +175,7 @@ export default function retextNameConsistency() {
         let spelling = spellings.get(token.text)
         if (spelling === undefined) {
           const base = token.text.replace(/['’]s?$/, '')
-          spelling = /^\p{Lu}\p{Ll}{3,}$/u.test(base) ? {text: base, tokens: [], uses: 0, known: false, beforeName: 0, namesAfter: new Set(), nameAfterUse: [], afterGivenName: 0} : null
+          spelling = NAME_WORD.test(base) ? {text: base, tokens: [], uses: 0, known: false, beforeName: 0, namesAfter: new Set(), nameAfterUse: [], afterGivenName: 0} : null
           spellings.set(token.text, spelling)
         }
         if (!spelling) continue
@@ -209,7 +206,7 @@ export default function retextNameConsistency() {
         same.beforeName += spelling.beforeName
         same.afterGivenName += spelling.afterGivenName
         for (const name of spelling.namesAfter) same.namesAfter.add(name)
-      } else group.set(spelling.text, {...spelling, known: isKnown(spelling.text) || isFirstName(spelling.text)})
+      } else group.set(spelling.text, {...spelling, known: isKnown(spelling.text)})
     }
     // A window of a long document: the document's counts decide, and its spellings elsewhere count.
     const document = nameStatsOf(file)
@@ -219,7 +216,7 @@ export default function retextNameConsistency() {
           const here = group.get(name)
           const counts = {uses: stat.uses, beforeName: stat.beforeName, namesAfter: stat.namesAfter, afterGivenName: stat.afterGivenName}
           if (here) Object.assign(here, counts)
-          else group.set(name, {text: name, tokens: [], nameAfterUse: [], known: isKnown(name) || isFirstName(name), ...counts})
+          else group.set(name, {text: name, tokens: [], nameAfterUse: [], known: isKnown(name), ...counts})
         }
     // Spans the detectors and rules before this one reported: their names are about to change.
     let isReported: ((token: Token) => boolean) | undefined
