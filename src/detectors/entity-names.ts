@@ -117,6 +117,57 @@ function russianNameEnding(word: string, lower: string): string | undefined {
   return surname ? surname[1] + 'y' : undefined
 }
 
+/**
+ * The given names before a known person's surname, romanized from the source language ("Redzhep
+ * Tayip Erdogan", "Vladimir Zelensky"): the run of garbled words becomes one finding. A garble
+ * that is itself a known or common given name ("Vladimir", "Andrey") is someone's correct name: only a suggestion.
+ */
+function reportGivenNames(file: VFile, tokens: Token[], surnameAt: number, person: Entity, isKnownName: (name: string) => boolean): number[] {
+  const reported: number[] = []
+  const garbles = person.givenGarbles!
+  let first = surnameAt
+  while (first > 0 && tokens[first].spaceBefore && isNameOrTitle(tokens[first - 1]) && !NAME_TITLES.has(tokens[first - 1].norm)) {
+    const word = tokens[first - 1].text
+    if (!isGivenNameOf(person, word)) break
+    first--
+  }
+  let start = first
+  while (start < surnameAt) {
+    if (garbles[tokens[start].text.toLowerCase()] === undefined) {
+      start++
+      continue
+    }
+    let end = start
+    while (end < surnameAt && garbles[tokens[end].text.toLowerCase()] !== undefined) end++
+    const words = tokens.slice(start, end)
+    const actual = words.map((token) => token.text).join(' ')
+    const expected = words.map((token) => garbles[token.text.toLowerCase()]).join(' ')
+    report(file, {
+      source: 'entity-names',
+      ruleId: 'transliterated-given-name',
+      reason: `Unexpected \`${actual}\`, expected \`${expected}\`: ${person.name}'s given name as romanized from the source language`,
+      start: tokens[start].start,
+      end: tokens[end - 1].end,
+      expected: [expected],
+      category: 'entity',
+      level: 'warning',
+      apply: words.some((token) => isKnownName(token.text) || isFirstName(token.text)) ? 'review' : 'auto',
+      priority: 5,
+    })
+    for (let index = start; index < end; index++) reported.push(index)
+    start = end
+  }
+  return reported
+}
+
+/** One of the person's given names, or a garble of one: "Tayyip" and "Tayip" are Erdogan's. */
+function isGivenNameOf(person: Entity, word: string): boolean {
+  return person.given?.some((given) => given.split(' ').includes(word)) === true || person.givenGarbles?.[word.toLowerCase()] !== undefined
+}
+
+// People listed with their given names in the source language, by surname: built once.
+let surnamesWithGiven: Map<string, Entity> | undefined
+
 export default function retextEntityNames(options: EntityNamesOptions = {}) {
   const language = options.from ?? 'ru'
   // The same capitalized words recur within and across documents: look each up once.
@@ -176,10 +227,17 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
     }
 
     const isKnownName = (name: string): boolean => gazetteer.known.has(name.toLowerCase())
+    surnamesWithGiven ??= new Map(entities.filter((entity) => entity.givenGarbles).map((entity) => [entity.name, entity]))
     for (const {tokens} of sentencesOf(tree, file)) {
+      // Given names first: a word they report is no other garble ("Andrey Yermak" is Andriy, not Andrei).
+      let givenReported: Set<number> | undefined
+      for (let i = 1; i < tokens.length; i++) {
+        const person = isCapitalized(tokens[i]) ? surnamesWithGiven.get(stripPossessive(tokens[i].text).base) : undefined
+        if (person) for (const index of reportGivenNames(file, tokens, i, person, isKnownName)) (givenReported ??= new Set()).add(index)
+      }
       for (let i = 0; i < tokens.length; i++) {
         const first = tokens[i]
-        if (!isCapitalized(first)) continue
+        if (!isCapitalized(first) || givenReported?.has(i)) continue
         const region = regionAdjective(tokens, i, isKnownName)
         if (region) {
           report(file, {
@@ -240,7 +298,7 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
           // A person known by surname, after another given name, is another person: "Salvador
           // Nasralla" is no garble of (Hassan) Nasrallah.
           const given = found.entities[0].given
-          if (length === 1 && given && first.spaceBefore && isNameOrTitle(previous) && !NAME_TITLES.has(previous!.norm) && !given.includes(previous!.text)) continue
+          if (length === 1 && given && first.spaceBefore && isNameOrTitle(previous) && !NAME_TITLES.has(previous!.norm) && !isGivenNameOf(found.entities[0], previous!.text)) continue
           // A look-alike followed by a capitalized word, or by a name particle and one, is a first
           // name ("Samy Pessé", "Alexandre de Moraes"), not a place.
           const after = tokens[i + length]

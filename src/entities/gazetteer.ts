@@ -22,6 +22,11 @@ export interface Entity {
   countries?: string
   /** People listed by surname: their given names, so another given name is another person ("Salvador Nasralla"). */
   given?: string[]
+  /**
+   * People whose given names the list spells in the source language too: each romanized word
+   * (lower case) → the English word it garbles ("redzhep" → "Recep", "vladimir" → "Volodymyr").
+   */
+  givenGarbles?: Record<string, string>
 }
 
 /**
@@ -117,7 +122,7 @@ export class LineTable<T> {
   }
 }
 
-const VERSION = 17
+const VERSION = 18
 /** The weight of a proper name dictionary-en knows (see entity-names' KNOWN_FLOOR). */
 const DICTIONARY_NAME_WEIGHT = 50_000
 /** Cities below this population do not get garbled forms generated (too obscure to be worth the risk). */
@@ -143,7 +148,8 @@ interface Sources {
   countries: Country[]
   dictionary: string
   places: Array<{name: string; ru: string; prominence: number; also?: string[]; replaces?: string}>
-  people: Array<{name: string; ru: string; prominence: number; also?: string[]; given?: string[]}>
+  /** `given`: a list of given names, or a map of each to its Russian spelling. */
+  people: Array<{name: string; ru: string; prominence: number; also?: string[]; given?: string[] | Record<string, string>}>
   organizations: {organizations: string[]; russian?: Record<string, string>}
 }
 
@@ -170,6 +176,27 @@ function fingerprint(): string {
     }
   }
   return hashOf(...parts)
+}
+
+/**
+ * The romanized forms of each word of a person's Russian given names that differ from the English
+ * word in the same place ("Реджеп Тайип" for "Recep Tayyip": redzhep, rejep → Recep; tayip, taiip,
+ * tajip → Tayyip). Given names are not declined here: a person is named in the nominative.
+ */
+function givenNameGarbles(given: Record<string, string>): Record<string, string> {
+  const garbles: Record<string, string> = {}
+  for (const [english, russian] of Object.entries(given)) {
+    const englishWords = english.split(/\s+/)
+    const russianWords = russian.split(/\s+/)
+    if (englishWords.length !== russianWords.length) throw new Error(`people.yml: given name "${english}" and "${russian}" differ in their number of words`)
+    russianWords.forEach((word, i) => {
+      for (const latin of romanizations(word)) {
+        const lower = latin.toLowerCase().replace(/’/g, "'")
+        if (lower !== englishWords[i].toLowerCase()) garbles[lower] = englishWords[i]
+      }
+    })
+  }
+  return garbles
 }
 
 /** A Cyrillic name whose romanization is near the English one (Доха ~ Doha, not Ленинград ~ Saint Petersburg). */
@@ -262,7 +289,11 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
         ids.set(entry.name, replaced)
       }
       const id = entityId(entry.name, kind, entry.prominence)
-      if ('given' in entry && entry.given) entities[id].given = entry.given
+      if ('given' in entry && entry.given) {
+        const given = entry.given
+        entities[id].given = Array.isArray(given) ? given : Object.keys(given)
+        if (!Array.isArray(given)) entities[id].givenGarbles = givenNameGarbles(given)
+      }
       addKnown(entry.name, entry.prominence)
       addCyrillic(id, entry.ru)
       for (const also of entry.also ?? []) {

@@ -198,6 +198,21 @@ describe('entity-names', () => {
       ['Nasralla', text.indexOf('Nasralla spoke')],
     ])
   })
+  it('traces a known person\'s given names romanized from Russian back to English, before the surname only', () => {
+    const text = 'President Redzhep Tayip Erdogan met Kir Starmer and Vladimir Zelensky; Andrey Yermak came. Kir left, and Redzhep Erdogan’s aide spoke.'
+    const found = detector.check(text).findings.filter((f) => f.ruleId === 'transliterated-given-name')
+    expect(found.map((f) => [f.actual, f.expected[0], f.apply])).toEqual([
+      ['Redzhep Tayip', 'Recep Tayyip', 'auto'],
+      ['Kir', 'Keir', 'auto'],
+      // A garble that is itself someone's correct given name is a suggestion only.
+      ['Vladimir', 'Volodymyr', 'review'],
+      ['Andrey', 'Andriy', 'review'],
+      ['Redzhep', 'Recep', 'auto'],
+    ])
+    // One finding for "Andrey": not also the Russian -ey ending's "Andrei".
+    expect(detector.check('Andrey Yermak came.').findings).toHaveLength(1)
+    expect(detector.check('Recep Tayyip Erdogan met Keir Starmer, Volodymyr Zelensky and Vladimir Putin.').findings).toEqual([])
+  })
   it('takes a word after a given name for a surname, whatever place it spells', () => {
     expect(detector.check('The talks in Dohi were hosted by Maria Dohi, an envoy.').findings.map((f) => f.start.offset)).toEqual([13])
   })
