@@ -16,10 +16,13 @@ function random(seed: number): () => number {
   }
 }
 
-export function paragraphs(): string[] {
+/** Which texts a corpus draws on: the machine-translated articles, the clean English, or both. */
+export type Source = 'all' | 'mt' | 'clean'
+
+export function paragraphs(source: Source = 'all'): string[] {
   const sources = [
-    ...readdirSync('corpus').filter((name) => name.endsWith('.mt.txt')).map((name) => join('corpus', name)),
-    ...readdirSync('corpus/clean').filter((name) => name.endsWith('.txt')).map((name) => join('corpus/clean', name)),
+    ...(source === 'clean' ? [] : readdirSync('corpus').filter((name) => name.endsWith('.mt.txt')).map((name) => join('corpus', name))),
+    ...(source === 'mt' ? [] : readdirSync('corpus/clean').filter((name) => name.endsWith('.txt')).map((name) => join('corpus/clean', name))),
   ]
   const out: string[] = []
   for (const path of sources)
@@ -38,8 +41,8 @@ export function paragraphs(): string[] {
 }
 
 /** A text of about `bytes` bytes. */
-export function text(bytes: number, seed = 1): string {
-  const pool = paragraphs()
+export function text(bytes: number, seed = 1, source: Source = 'all'): string {
+  const pool = paragraphs(source)
   const next = random(seed)
   const parts: string[] = []
   let size = 0
@@ -52,10 +55,10 @@ export function text(bytes: number, seed = 1): string {
 }
 
 /** A file of about `bytes` bytes in bench/data (made once). */
-export function file(name: string, bytes: number, seed = 1): string {
+export function file(name: string, bytes: number, seed = 1, source: Source = 'all'): string {
   mkdirSync(DATA, {recursive: true})
   const path = join(DATA, name)
-  if (!existsSync(path)) writeFileSync(path, text(bytes, seed))
+  if (!existsSync(path)) writeFileSync(path, text(bytes, seed, source))
   return path
 }
 
