@@ -314,6 +314,9 @@ const EVENT_VERBS = new Set([
   'disappeared', 'vanished', 'appeared', 'occurred', 'happened', 'arrived', 'died', 'perished', 'collapsed', 'erupted',
   'exploded', 'began', 'started', 'ended', 'remained', 'awoke', 'woke', 'flared', 'resumed', 'broke', 'burst',
   'sank', 'capsized', 'crashed', 'derailed', 'emerged', 'surfaced', 'prevailed', 'reigned',
+  // Present and past of events that begin, go on and end: "In the region continue the searches".
+  'continued', 'continue', 'continues', 'begins', 'ends', 'opened', 'closed', 'finished', 'spread', 'intensified',
+  'escalated', 'unfolded', 'raged',
 ])
 /** A noun phrase of time is an adjunct, not a subject: "was arrested the next day". */
 const TIME_WORDS = new Set([
@@ -337,6 +340,16 @@ function placePhraseEnd(tokens: Token[], from: number): number {
       if (PAIR_COUNTS.has(tokens[k]?.norm ?? '')) k++
       if (!isWord(tokens[k]) || isCapitalized(tokens[k]) || DETERMINERS.has(tokens[k].norm)) return false
       k++
+      // "the federal court", "the old town center": after an adjective, up to two more words of the
+      // noun, none of them the verb. Not after a noun: in "the city police were given" the police
+      // are the subject.
+      if (looksAdjective(tokens[k - 1].norm))
+        for (let extra = 0; extra < 2 && isWord(tokens[k]) && !isCapitalized(tokens[k]) && !mayBeTheVerb(tokens, k); extra++) k++
+      return true
+    }
+    // "In 2023 began the war": a year is a phrase of time.
+    if (/^(?:1[89]|20)\d\d$/.test(tokens[k]?.text ?? '')) {
+      k++
       return true
     }
     if (!isWord(tokens[k]) || !isCapitalized(tokens[k])) return false
@@ -354,6 +367,21 @@ function placePhraseEnd(tokens: Token[], from: number): number {
 
 const PAIR_COUNTS = new Set(['two', 'three', 'both'])
 
+/** A word the clause's verb could be, or a word that ends the noun: the noun phrase stops before it. */
+function mayBeTheVerb(tokens: Token[], at: number): boolean {
+  const norm = tokens[at].norm
+  return EVENT_VERBS.has(norm) || BE.has(norm) || norm === 'took' || norm === 'takes' || PREPOSITIONS.has(norm) || DETERMINERS.has(norm) || NOT_OF_THE_NOUN.has(norm) || norm === 'of' || norm === 'and' || /(?:ed|ing)$/.test(norm)
+}
+
+const COMMON_ADJECTIVES = new Set(['next', 'following', 'previous', 'last', 'first', 'second', 'old', 'new', 'big', 'small', 'main', 'local', 'high', 'low', 'large', 'great', 'top', 'former', 'same', 'entire', 'whole', 'upper', 'lower', 'north', 'south', 'east', 'west', 'inner', 'outer'])
+
+function looksAdjective(norm: string): boolean {
+  return COMMON_ADJECTIVES.has(norm) || /(?:al|ic|ous|ive|ern|ish|ian|ary|ful|less|able|ible)$/.test(norm)
+}
+
+// "on the facades there were used": an adverb after the noun is no part of it.
+const NOT_OF_THE_NOUN = new Set(['there', 'here', 'then', 'now', 'also', 'again', 'already', 'still', 'yet', 'today', 'yesterday', 'tomorrow', 'recently', 'later', 'earlier', 'soon', 'too', 'only', 'even', 'just', 'once', 'finally'])
+
 /** Length of "for the first time", "again" or "also" after the place phrase: an adjunct before the verb. */
 function adjunctBeforeVerb(tokens: Token[], at: number): number {
   if (tokens[at]?.norm === 'again' || tokens[at]?.norm === 'also') return 1
@@ -368,11 +396,19 @@ function trailingDefiniteSubjects(tokens: Token[], text: string, emit: (start: n
     if (start > 0 && !CLAUSE_BREAKS.has(tokens[start - 1].norm)) continue
     const phraseEnd = placePhraseEnd(tokens, start)
     if (phraseEnd < 0) continue
-    const verbAt = phraseEnd + adjunctBeforeVerb(tokens, phraseEnd)
+    let verbAt = phraseEnd + adjunctBeforeVerb(tokens, phraseEnd)
+    // More phrases of place and time before the verb: "In the court of Washington on Monday began the trial".
+    for (let more = 0; more < 2; more++) {
+      const next = placePhraseEnd(tokens, verbAt)
+      if (next < 0) break
+      verbAt = next + adjunctBeforeVerb(tokens, next)
+    }
     let k = verbAt
     const verb = tokens[k]
     if (!verb) continue
-    if (BE.has(verb.norm)) {
+    // "In Paris took place the summit" («прошёл саммит»): the verb is two words.
+    if ((verb.norm === 'took' || verb.norm === 'takes') && tokens[k + 1]?.norm === 'place') k += 2
+    else if (BE.has(verb.norm)) {
       const participle = tokens[k + 1]
       if (!isWord(participle) || !(/[^e]ed$/.test(participle.norm) || IRREGULAR_PARTICIPLES.has(participle.norm))) continue
       k += 2
