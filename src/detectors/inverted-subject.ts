@@ -389,6 +389,12 @@ function adjunctBeforeVerb(tokens: Token[], at: number): number {
   return 0
 }
 
+/** An "and" before another noun phrase later in the sentence: what follows a comma is a list, not an apposition ("…, the highest volcano of Eurasia"). */
+function hasLaterItem(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length - 1; k++) if (tokens[k].norm === 'and' && (DETERMINERS.has(tokens[k + 1].norm) || isCapitalized(tokens[k + 1]))) return true
+  return false
+}
+
 /** "In the kindergarten was damaged the facade." "In the school was opened a vaccination point." */
 function trailingDefiniteSubjects(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
   for (let start = 0; start < tokens.length; start++) {
@@ -423,14 +429,16 @@ function trailingDefiniteSubjects(tokens: Token[], text: string, emit: (start: n
     if (subjectTokens.some((token) => TIME_WORDS.has(token.norm) || isNumber(token))) continue
     const subject = text.slice(tokens[k].start, tokens[end - 1].end)
     const predicate = text.slice(verb.start, tokens[k - 1].end)
-    if (endsClause(tokens[end])) {
+    // "are named the Russian Rosatom, the Chinese CNNC and …": a list, whose first item alone cannot move.
+    const listGoesOn = tokens[end]?.text === ',' && DETERMINERS.has(tokens[end + 1]?.norm ?? '') && hasLaterItem(tokens, end + 1)
+    if (endsClause(tokens[end]) && !listGoesOn) {
       emit(verb.start, tokens[end - 1].end, `Unexpected subject after its verb in \`${predicate} ${subject}\`, expected \`${subject} ${predicate}\``, [`${subject} ${predicate}`])
       continue
     }
     // "was confirmed an outbreak of the virus", "sank a ferry with 60 people": the subject runs on
     // into a phrase of its own, and where the verb goes is the writer's call; so it does after
     // "and" ("were closed the schools and the stock exchange": moving the first alone strands the rest).
-    if (tokens[end].norm === 'of' || tokens[end].norm === 'and' || PHRASE_ENDS.has(tokens[end].norm))
+    if (listGoesOn || tokens[end].norm === 'of' || tokens[end].norm === 'and' || PHRASE_ENDS.has(tokens[end].norm))
       emit(verb.start, tokens[end - 1].end, `Unexpected subject after its verb in \`${predicate} ${subject}\`: put \`${subject}\` and what describes it before \`${predicate}\``, [])
   }
 }

@@ -511,6 +511,8 @@ describe('inverted-subject', () => {
     expect(suggestions(detector, 'On Sunday in Paris ended the race.')[0]?.fixed).toBe('On Sunday in Paris the race ended.')
     expect(suggestions(detector, 'In the old town center was damaged the facade.')[0]?.fixed).toBe('In the old town center the facade was damaged.')
     expect(suggestions(detector, 'In the region continue the searches.')[0]?.fixed).toBe('In the region the searches continue.')
+    // An apposition after the subject is no list: the subject still moves.
+    expect(suggestions(detector, 'In the mountains awoke the volcano, the highest volcano of Eurasia.')[0]?.fixed).toBe('In the mountains the volcano awoke, the highest volcano of Eurasia.')
     for (const text of ['In the federal court of Washington on Monday began the trial on the lawsuit.', 'In Paris on Sunday took place the summit of the leaders.', 'In 2023 began the war in Sudan.']) {
       const [finding] = detector.check(text).findings
       expect(finding?.ruleId, text).toBe('definite-subject-last')
@@ -520,7 +522,7 @@ describe('inverted-subject', () => {
     expect(detector.check('In March, the factory closed the plant. In the middle of the room stood the table.').findings).toEqual([])
   })
   it('flags, without a fix, a subject after its verb that runs on into a phrase of its own', () => {
-    for (const text of ['In Ethiopia for the first time was confirmed an outbreak of the virus.', 'Near the island of Bali sank a ferry with 60 people.', 'On the border of the two countries occurred the heaviest clashes in years.', 'In the city were closed the schools and the stock exchange.']) {
+    for (const text of ['Among the possible contractors are named the Russian Rosatom, the Chinese CNNC and the French EDF.', 'In Ethiopia for the first time was confirmed an outbreak of the virus.', 'Near the island of Bali sank a ferry with 60 people.', 'On the border of the two countries occurred the heaviest clashes in years.', 'In the city were closed the schools and the stock exchange.']) {
       const [finding] = detector.check(text).findings
       expect(finding?.ruleId, text).toBe('definite-subject-last')
       expect(finding?.expected, text).toEqual([])
