@@ -124,7 +124,6 @@ function russianNameEnding(word: string, lower: string): string | undefined {
  */
 function reportGivenNames(file: VFile, tokens: Token[], surnameAt: number, person: Entity, isKnownName: (name: string) => boolean): number[] {
   const reported: number[] = []
-  const garbles = person.givenGarbles!
   let first = surnameAt
   while (first > 0 && tokens[first].spaceBefore && isNameOrTitle(tokens[first - 1]) && !NAME_TITLES.has(tokens[first - 1].norm)) {
     const word = tokens[first - 1].text
@@ -133,15 +132,15 @@ function reportGivenNames(file: VFile, tokens: Token[], surnameAt: number, perso
   }
   let start = first
   while (start < surnameAt) {
-    if (garbles[tokens[start].text.toLowerCase()] === undefined) {
+    if (givenGarbleOf(person, tokens[start].text) === undefined) {
       start++
       continue
     }
     let end = start
-    while (end < surnameAt && garbles[tokens[end].text.toLowerCase()] !== undefined) end++
+    while (end < surnameAt && givenGarbleOf(person, tokens[end].text) !== undefined) end++
     const words = tokens.slice(start, end)
     const actual = words.map((token) => token.text).join(' ')
-    const expected = words.map((token) => garbles[token.text.toLowerCase()]).join(' ')
+    const expected = words.map((token) => givenGarbleOf(person, token.text)).join(' ')
     report(file, {
       source: 'entity-names',
       ruleId: 'transliterated-given-name',
@@ -160,13 +159,20 @@ function reportGivenNames(file: VFile, tokens: Token[], surnameAt: number, perso
   return reported
 }
 
-/** One of the person's given names, or a garble of one: "Tayyip" and "Tayip" are Erdogan's. */
-function isGivenNameOf(person: Entity, word: string): boolean {
-  return person.given?.some((given) => given.split(' ').includes(word)) === true || person.givenGarbles?.[word.toLowerCase()] !== undefined
+/** The English given name a romanized word garbles ("Redzhep" → "Recep"); own keys only: "Constructor" is nobody's. */
+function givenGarbleOf(person: Entity, word: string): string | undefined {
+  const garbles = person.givenGarbles
+  const key = word.toLowerCase()
+  return garbles && Object.hasOwn(garbles, key) ? garbles[key] : undefined
 }
 
-// People listed with their given names in the source language, by surname: built once.
-let surnamesWithGiven: Map<string, Entity> | undefined
+/** One of the person's given names, or a garble of one: "Tayyip" and "Tayip" are Erdogan's. */
+function isGivenNameOf(person: Entity, word: string): boolean {
+  return person.given?.some((given) => given.split(' ').includes(word)) === true || givenGarbleOf(person, word) !== undefined
+}
+
+// People listed with their given names in the source language, by surname, for the gazetteer's entities.
+let surnamesWithGiven: {entities: Entity[]; bySurname: Map<string, Entity>} | undefined
 
 export default function retextEntityNames(options: EntityNamesOptions = {}) {
   const language = options.from ?? 'ru'
@@ -227,12 +233,14 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
     }
 
     const isKnownName = (name: string): boolean => gazetteer.known.has(name.toLowerCase())
-    surnamesWithGiven ??= new Map(entities.filter((entity) => entity.givenGarbles).map((entity) => [entity.name, entity]))
+    if (surnamesWithGiven?.entities !== entities)
+      surnamesWithGiven = {entities, bySurname: new Map(entities.filter((entity) => entity.givenGarbles).map((entity) => [entity.name, entity]))}
+    const bySurname = surnamesWithGiven.bySurname
     for (const {tokens} of sentencesOf(tree, file)) {
       // Given names first: a word they report is no other garble ("Andrey Yermak" is Andriy, not Andrei).
       let givenReported: Set<number> | undefined
       for (let i = 1; i < tokens.length; i++) {
-        const person = isCapitalized(tokens[i]) ? surnamesWithGiven.get(stripPossessive(tokens[i].text).base) : undefined
+        const person = isCapitalized(tokens[i]) ? bySurname.get(stripPossessive(tokens[i].text).base) : undefined
         if (person) for (const index of reportGivenNames(file, tokens, i, person, isKnownName)) (givenReported ??= new Set()).add(index)
       }
       for (let i = 0; i < tokens.length; i++) {

@@ -212,6 +212,8 @@ describe('entity-names', () => {
     // One finding for "Andrey": not also the Russian -ey ending's "Andrei".
     expect(detector.check('Andrey Yermak came.').findings).toHaveLength(1)
     expect(detector.check('Recep Tayyip Erdogan met Keir Starmer, Volodymyr Zelensky and Vladimir Putin.').findings).toEqual([])
+    // A word that names an object's property is no given name of anyone's.
+    expect(detector.check('Constructor Erdogan and Tostring Starmer spoke.').findings.filter((f) => f.ruleId === 'transliterated-given-name')).toEqual([])
   })
   it('takes a word after a given name for a surname, whatever place it spells', () => {
     expect(detector.check('The talks in Dohi were hosted by Maria Dohi, an envoy.').findings.map((f) => f.start.offset)).toEqual([13])
