@@ -380,7 +380,7 @@ function looksAdjective(norm: string): boolean {
 }
 
 // "on the facades there were used": an adverb after the noun is no part of it.
-const NOT_OF_THE_NOUN = new Set(['there', 'here', 'then', 'now', 'also', 'again', 'already', 'still', 'yet', 'today', 'yesterday', 'tomorrow', 'recently', 'later', 'earlier', 'soon', 'too', 'only', 'even', 'just', 'once', 'finally'])
+const NOT_OF_THE_NOUN = new Set([...ADVERBS, 'there', 'here', 'then', 'again', 'yet', 'today', 'yesterday', 'tomorrow', 'recently', 'later', 'earlier', 'soon', 'too', 'only', 'even', 'just', 'once', 'finally'])
 
 /** Length of "for the first time", "again" or "also" after the place phrase: an adjunct before the verb. */
 function adjunctBeforeVerb(tokens: Token[], at: number): number {
