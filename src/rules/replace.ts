@@ -139,10 +139,12 @@ function isLetter(char: string): boolean {
 }
 
 /** The first letter of a text and its UTF-16 index, or undefined. */
+// A replacement that opens with a number ("170 deputies voted") has no first letter to capitalize.
 function firstLetter(value: string): {char: string; at: number} | undefined {
   let at = 0
   for (const char of value) {
     if (isLetter(char)) return {char, at}
+    if (char >= '0' && char <= '9') return undefined
     at += char.length
   }
   return undefined

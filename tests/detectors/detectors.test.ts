@@ -689,10 +689,11 @@ describe('name-case', () => {
     expect(suggestions(detector, 'Jets flew over the Red sea.')).toEqual([{actual: 'Red sea', fixed: 'Jets flew over the Red Sea.'}])
     expect(suggestions(detector, 'The Central command said so.')).toEqual([{actual: 'Central command', fixed: 'The Central Command said so.'}])
     expect(suggestions(detector, 'He flew to New-York.')).toEqual([{actual: 'New-York', fixed: 'He flew to New York.'}])
+    expect(suggestions(detector, 'The match was in Rio-de-Janeiro.')).toEqual([{actual: 'Rio-de-Janeiro', fixed: 'The match was in Rio de Janeiro.'}])
     expect(suggestions(detector, 'He led the Roman-Catholic church.')).toEqual([{actual: 'Roman-Catholic church', fixed: 'He led the Roman Catholic Church.'}])
   })
   it('leaves a sentence-initial capital, lower-case phrases and hyphenated names alone', () => {
-    expect(detector.check('Foreign ministry officials said. The red sea of flags. Rostov-on-Don and Guinea-Bissau.').findings).toEqual([])
+    expect(detector.check('Foreign ministry officials said. The red sea of flags. Rostov-on-Don and Guinea-Bissau. Aix-en-Provence.').findings).toEqual([])
   })
 })
 
