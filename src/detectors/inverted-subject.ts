@@ -61,6 +61,10 @@ const SPEAKERS = new Set([
   'lawyers', 'correspondent', 'broadcaster', 'regulator', 'cabinet', 'kremlin', 'pentagon', 'family', 'relatives',
   'team', 'club', 'label', 'publisher', 'manager', 'agent', 'palace', 'household', 'bureau',
   'analysts', 'analyst', 'experts', 'expert', 'economists', 'observers', 'scientists', 'researchers', 'doctors',
+  // Groups that speak for themselves: «сообщила повстанческая группировка», «объявили организаторы».
+  'organizers', 'organisers', 'group', 'rebels', 'movement', 'jury', 'judges', 'activists', 'monitors', 'union',
+  'unions', 'party', 'campaign', 'federation', 'association', 'foundation', 'institute', 'university', 'hospital',
+  'airline', 'carrier', 'airport',
 ])
 // "…, reported his family": a possessive opens the subject as "the" does.
 const SUBJECT_OPENERS = new Set(['the', 'his', 'her', 'their', 'its'])

@@ -464,6 +464,12 @@ describe('inverted-subject', () => {
       {actual: 'reported his family', fixed: 'The singer died at 76, his family said on Tuesday.'},
     ])
   })
+  it('reads a group as a reporter', () => {
+    expect(suggestions(detector, 'Only one person survived, reported the rebel group, controlling the region.')[0]?.fixed).toBe(
+      'Only one person survived, the rebel group said, controlling the region.',
+    )
+    expect(suggestions(detector, 'Szalay won the prize, declared the organizers at the ceremony.')[0]?.actual).toBe('declared the organizers')
+  })
   it('puts the reporter before a report verb that came first', () => {
     expect(suggestions(detector, 'Ten drones were downed, reported the Air Forces.')).toEqual([
       {actual: 'reported the Air Forces', fixed: 'Ten drones were downed, the Air Forces said.'},
