@@ -78,6 +78,8 @@ const PHRASE_ENDS = new Set([
 ])
 
 const BE = new Set(['was', 'were', 'is', 'are'])
+const PLURAL_BE = new Map([['was', 'were'], ['is', 'are']])
+const SINGULAR_BE = new Map([['were', 'was'], ['are', 'is']])
 const PREPOSITIONS = new Set(['in', 'at', 'for', 'on', 'during', 'from', 'among', 'by', 'near', 'after', 'before', 'since', 'under', 'against', 'as', 'with', 'without', 'over'])
 const INTRANSITIVE = new Set(['died', 'voted', 'arrived', 'remained', 'live', 'lived', 'participated', 'came', 'gathered', 'perished', 'drowned', 'stayed', 'work', 'worked', 'abstained', 'attended'])
 /** Who can be the subject of those verbs: "voted 312 deputies", not "gathered 500 signatures". */
@@ -301,7 +303,10 @@ function trailingCountedSubjects(tokens: Token[], text: string, emit: (start: nu
     if (active && !PEOPLE.has(noun.norm)) continue
     if (!endsClause(words[n + 1])) continue
     const subject = text.slice(words[counted].start, noun.end)
-    const predicate = text.slice(be.start, participle.end)
+    // The verb agrees with the subject it now follows: «было зарегистрировано 7 тысяч случаев» came out singular.
+    const agreeing = active ? undefined : single ? SINGULAR_BE.get(be.norm) : PLURAL_BE.get(be.norm)
+    const verb = agreeing ? (startsUpper(be.text) ? agreeing.charAt(0).toUpperCase() + agreeing.slice(1) : agreeing) : be.text
+    const predicate = verb + text.slice(be.end, participle.end)
     const start = be.start
     emit(
       start,

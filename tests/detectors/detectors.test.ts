@@ -464,6 +464,10 @@ describe('inverted-subject', () => {
       {actual: 'reported his family', fixed: 'The singer died at 76, his family said on Tuesday.'},
     ])
   })
+  it('makes the verb agree with the counted subject it moves before it', () => {
+    expect(suggestions(detector, 'In the province was registered more than 7,000 cases.')[0]?.fixed).toBe('In the province more than 7,000 cases were registered.')
+    expect(suggestions(detector, 'In the region were registered one new case.')[0]?.fixed).toBe('In the region one new case was registered.')
+  })
   it('reads a group as a reporter', () => {
     expect(suggestions(detector, 'Only one person survived, reported the rebel group, controlling the region.')[0]?.fixed).toBe(
       'Only one person survived, the rebel group said, controlling the region.',
