@@ -75,7 +75,8 @@ function groupAfterThe(tokens: Token[], article: number, groups: Set<string> = G
   for (let k = article + 1; k <= article + 1 + MAX_MODIFIERS && k < tokens.length; k++) {
     const token = tokens[k]
     if (groups.has(token.norm)) return k
-    if (token.kind !== 'word' || NOT_MODIFIERS.has(token.norm)) return -1
+    // "The agency urged residents": a verb that takes the group as its object is no modifier of it.
+    if (token.kind !== 'word' || NOT_MODIFIERS.has(token.norm) || ASKING_VERBS.has(token.norm)) return -1
     if (token.text === token.norm ? !/^[a-z-]+$/.test(token.text) : !REGIONS.has(token.text) && !countryOfDemonym(token.text)) return -1
   }
   return -1

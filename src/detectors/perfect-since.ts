@@ -28,8 +28,8 @@ function timeEnd(tokens: Token[], start: number): number | undefined {
     while (end < tokens.length && /^\d{1,4}$/.test(tokens[end].text)) end++
     return end
   }
-  if (WEEKDAYS.has(word.norm) || word.norm === 'then' || /^(19|20)\d\d$/.test(word.text)) return start + 1
-  if (['last', 'early', 'late', 'mid'].includes(word.norm) && tokens[start + 1] && (PERIODS.has(tokens[start + 1].norm) || /^(19|20)\d\d$/.test(tokens[start + 1].text))) return start + 2
+  if (WEEKDAYS.has(word.norm) || word.norm === 'then' || /^(1[5-9]|20)\d\d$/.test(word.text)) return start + 1
+  if (['last', 'early', 'late', 'mid'].includes(word.norm) && tokens[start + 1] && (PERIODS.has(tokens[start + 1].norm) || /^(1[5-9]|20)\d\d$/.test(tokens[start + 1].text))) return start + 2
   if (word.norm === 'the' && tokens[start + 1] && MILESTONES.has(tokens[start + 1].norm) && tokens[start + 2]?.norm === 'of') {
     // "the start of the war", "the beginning of 2024": to the end of the noun phrase.
     let end = start + 3

@@ -730,6 +730,7 @@ describe('perfect-since', () => {
     ])
     expect(suggestions(detector, 'Since the start of the war, prices rose.')).toEqual([{actual: 'prices rose', fixed: 'Since the start of the war, prices have risen.'}])
     expect(suggestions(detector, 'The border is closed since March.')).toEqual([{actual: 'is closed', fixed: 'The border has been closed since March.'}])
+    expect(suggestions(detector, 'Observations are conducted since 1898.')[0]?.fixed).toBe('Observations have been conducted since 1898.')
   })
   it('leaves the perfect, asides, "since" as "because" and superlatives alone', () => {
     const text = 'Since 2017, we have created jobs. Since the start of it, we’ve regularly filed bugs. Since then, officials said, the city grew. Since he left, nothing changed. It is the largest exchange since 2019. Since 2019, when he took office, prices rose.'
@@ -818,7 +819,7 @@ describe('generic-plural', () => {
   it('leaves groups named before, made particular, or not at the start of a sentence alone', () => {
     const text =
       'Residents fled. The residents returned on Friday. The workers of the plant struck. The doctors who treated him spoke. ' +
-      'Police called the voters. The two pilots landed. The talks resumed.'
+      'Police called the voters. The two pilots landed. The talks resumed. The agency urged residents to stay home.'
     expect(detector.check(text).findings).toEqual([])
   })
   it('drops "the" before a group first named as the subject of a clause', () => {
