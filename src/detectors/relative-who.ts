@@ -58,6 +58,23 @@ function personSurnames(): Set<string> {
   return new Set(people.map((person) => person.name.split(' ').pop()!.toLowerCase()))
 }
 
+// Things named after people: "the tournament of the Grand Slam Roland Garros, which starts".
+const EPONYM_HEADS = new Set([
+  'tournament', 'stadium', 'airport', 'street', 'avenue', 'boulevard', 'square', 'hospital', 'university', 'school',
+  'college', 'prize', 'award', 'center', 'centre', 'bridge', 'foundation', 'festival', 'cup', 'trophy', 'arena', 'park',
+  'station', 'institute', 'museum', 'hall', 'library', 'ship', 'carrier', 'base', 'dam', 'tunnel', 'open', 'slam',
+])
+
+/** Whether the capitalized words before the comma follow a thing named after a person, with only "of", "the" and quotes between. */
+function namesAPlaceOrEvent(tokens: Token[], comma: number): boolean {
+  for (let k = comma - 1; k >= Math.max(0, comma - 9); k--) {
+    const token = tokens[k]
+    if (EPONYM_HEADS.has(token.norm)) return true
+    if (token.kind === 'word' ? !startsUpper(token.text) && token.norm !== 'of' && token.norm !== 'the' : !/^["“”«»]$/.test(token.text)) return false
+  }
+  return false
+}
+
 export default function retextRelativeWho() {
   let surnames: Set<string> | undefined
   return (tree: Root, file: VFile): undefined => {
@@ -75,6 +92,7 @@ export default function retextRelativeWho() {
             if (OF_PHRASE_HEADS.has(tokens[k - 1].norm)) return false
             break
           }
+        if (namesAPlaceOrEvent(tokens, comma)) return false
         if (before && NAME_TITLES.has(before.norm)) return true
         // "the president Andry Rajoelina, which left": a title, a given name and a surname no
         // dictionary knows as a word ("General Electric Company, which" is a firm).

@@ -799,6 +799,7 @@ describe('relative-who', () => {
       'The party of the chancellor, which lost, met. The bill pays our service men and women, which protects veterans. ' +
       'The deal, which was signed, holds. The officials, which the voters chose, left. Ask the mayor, which side won. ' +
       'It hurt the government of Prime Minister Donald Tusk, which counted on him. ' +
+      'He prepares for the tournament of the Grand Slam Roland Garros, which starts on Sunday. ' +
       'Analysts blame the political activity of its head Elon Musk, which caused boycotts. ' +
       'It sold the unit to General Electric Company, which paid cash.'
     expect(detector.check(text).findings).toEqual([])
