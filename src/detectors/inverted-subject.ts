@@ -92,7 +92,7 @@ const PEOPLE = new Set([
   'countries', 'states', 'nations', 'delegations', 'delegates',
 ])
 const ADVERBS = new Set(['also', 'now', 'still', 'already', 'reportedly', 'officially'])
-const QUANTIFIERS = ['about', 'at least', 'more than', 'nearly', 'over', 'some', 'around', 'up to', 'almost', 'another'].map((phrase) => phrase.split(' '))
+const QUANTIFIERS = ['about', 'at least', 'more than', 'nearly', 'over', 'some', 'around', 'up to', 'almost', 'another', 'all'].map((phrase) => phrase.split(' '))
 const NUMBER_WORDS = new Set([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozens', 'hundreds',
   'thousands', 'several', 'many',

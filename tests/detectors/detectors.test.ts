@@ -467,6 +467,7 @@ describe('inverted-subject', () => {
   it('makes the verb agree with the counted subject it moves before it', () => {
     expect(suggestions(detector, 'In the province was registered more than 7,000 cases.')[0]?.fixed).toBe('In the province more than 7,000 cases were registered.')
     expect(suggestions(detector, 'In the region were registered one new case.')[0]?.fixed).toBe('In the region one new case was registered.')
+    expect(suggestions(detector, 'By evening were killed all 33 attackers.')[0]?.fixed).toBe('By evening all 33 attackers were killed.')
   })
   it('reads a group as a reporter', () => {
     expect(suggestions(detector, 'Only one person survived, reported the rebel group, controlling the region.')[0]?.fixed).toBe(
