@@ -190,7 +190,8 @@ function reportingInversions(tokens: Token[], text: string, emit: (start: number
     // The subject phrase: words up to the end of the clause or an adjunct.
     let last = i + skip
     let speaker = false
-    for (let k = i + 1 + skip; k < tokens.length && k <= i + 9 + skip; k++) {
+    // Up to a dozen words: "declared the head of the quantum division of Google Hartmut Neven".
+    for (let k = i + 1 + skip; k < tokens.length && k <= i + 12 + skip; k++) {
       const token = tokens[k]
       if (!isWord(token)) {
         if (/^[-’']$/.test(token.text)) continue

@@ -474,6 +474,9 @@ describe('inverted-subject', () => {
       'Only one person survived, the rebel group said, controlling the region.',
     )
     expect(suggestions(detector, 'Szalay won the prize, declared the organizers at the ceremony.')[0]?.actual).toBe('declared the organizers')
+    expect(suggestions(detector, 'They struggled for 30 years, declared the head of the quantum division of Google Hartmut Neven.')[0]?.actual).toBe(
+      'declared the head of the quantum division of Google Hartmut Neven',
+    )
   })
   it('puts the reporter before a report verb that came first', () => {
     expect(suggestions(detector, 'Ten drones were downed, reported the Air Forces.')).toEqual([
