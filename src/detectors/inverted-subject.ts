@@ -97,7 +97,8 @@ const NUMBER_WORDS = new Set([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozens', 'hundreds',
   'thousands', 'several', 'many',
 ])
-const IRREGULAR_PARTICIPLES = new Set(['hurt', 'held', 'taken', 'found', 'left', 'shot', 'hit', 'born', 'caught', 'brought', 'put', 'sent', 'given', 'seen', 'stolen', 'broken', 'hidden', 'sold', 'built', 'thrown'])
+// With the predicate adjectives a count trails as well: «присутствовали 13 тысяч зрителей».
+const IRREGULAR_PARTICIPLES = new Set(['hurt', 'held', 'taken', 'found', 'left', 'shot', 'hit', 'born', 'caught', 'brought', 'put', 'sent', 'given', 'seen', 'stolen', 'broken', 'hidden', 'sold', 'built', 'thrown', 'present', 'absent'])
 /** Counted units: "prices were raised 20 points", "were sentenced 5 years" are not subjects. */
 const UNITS = new Set([
   'times', 'hours', 'days', 'weeks', 'months', 'years', 'minutes', 'seconds', 'points', 'degrees', 'dollars', 'euros',

@@ -468,6 +468,7 @@ describe('inverted-subject', () => {
     expect(suggestions(detector, 'In the province was registered more than 7,000 cases.')[0]?.fixed).toBe('In the province more than 7,000 cases were registered.')
     expect(suggestions(detector, 'In the region were registered one new case.')[0]?.fixed).toBe('In the region one new case was registered.')
     expect(suggestions(detector, 'By evening were killed all 33 attackers.')[0]?.fixed).toBe('By evening all 33 attackers were killed.')
+    expect(suggestions(detector, 'At the stadium were present about 13,000 spectators.')[0]?.fixed).toBe('At the stadium about 13,000 spectators were present.')
   })
   it('reads a group as a reporter', () => {
     expect(suggestions(detector, 'Only one person survived, reported the rebel group, controlling the region.')[0]?.fixed).toBe(
