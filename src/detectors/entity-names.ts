@@ -13,6 +13,9 @@ import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
 import {isFirstName, NAME_TITLES, startsUpper} from './lexicon.js'
 
+// Words for places far smaller than any city the gazetteer holds (it keeps cities of 100,000 and more).
+const SMALL_PLACE_WORDS = new Set(['village', 'hamlet', 'settlement', 'commune', 'kibbutz', 'township'])
+
 export interface EntityNamesOptions {
   /** Source language of the translation (ISO 639-1); the gazetteer's garbles are per language. */
   from?: string
@@ -312,6 +315,9 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
           const after = tokens[i + length]
           const surnameAt = after && NAME_PARTICLES.has(after.text) ? tokens[i + length + 1] : after
           if (!found.exact && surnameAt?.kind === 'word' && surnameAt.spaceBefore && /^\p{Lu}/u.test(surnameAt.text)) continue
+          // "the village Tempi" is no garble of Tempe, Arizona: the gazetteer's places are cities.
+          const placeWord = previous?.norm === 'of' ? tokens[i - 2] : previous
+          if (found.entities[0].kind === 'city' && SMALL_PLACE_WORDS.has(placeWord?.norm ?? '')) continue
           const expected = found.entities.slice(0, 3).map((entity) => entity.name + suffix)
           report(file, {
             source: 'entity-names',

@@ -191,6 +191,11 @@ describe('entity-names', () => {
     const findings = detector.check('Poland and Germany are members of the Schengen zone; Romania joined the Shengen area.').findings
     expect(findings.map((f) => [f.actual, f.expected[0]])).toEqual([['Shengen', 'Schengen']])
   })
+  it('takes a word after "village" for a village, not a romanized city: Tempi is no Tempe', () => {
+    expect(detector.check('They marched near the village Tempi, where 57 people died.').findings).toEqual([])
+    expect(detector.check('They marched near the village of Tempi.').findings).toEqual([])
+    expect(detector.check('The talks in Dohi ended.').findings.map((f) => f.expected[0])).toEqual(['Doha'])
+  })
   it('takes a surname after another given name than the listed person\'s for another person', () => {
     const text = 'Liberal candidate Salvador Nasralla trails. Hezbollah leader Hassan Nasralla was killed. The leader Nasralla spoke.'
     expect(detector.check(text).findings.map((f) => [f.actual, f.start.offset])).toEqual([
