@@ -14,7 +14,7 @@ import {tokenizeLiteral} from '../rules/compile.js'
 import {readShippedList} from '../rules/load.js'
 
 // Words a place name keeps in lower case between its capitalized ones ("Rio de Janeiro").
-const NAME_PARTICLES = new Set(['de', 'di', 'da', 'do', 'dos', 'das', 'del', 'della', 'la', 'las', 'los', 'el'])
+const PLACE_PARTICLES = new Set(['de', 'di', 'da', 'do', 'dos', 'das', 'del', 'della', 'la', 'las', 'los', 'el'])
 
 /** Places this large or larger are names everyone writes the same way. */
 const PLACE_MIN_PROMINENCE = 500_000
@@ -56,7 +56,7 @@ function nameIndex(): NameIndex {
     byFirstWord.set(first, list)
     const hyphenated = words.join('-').toLowerCase()
     // "Rostov-on-Don" and "Bosnia-Herzegovina" are names in their own right.
-    if (words.every((word) => /^\p{Lu}/u.test(word) || NAME_PARTICLES.has(word)) && /^\p{Lu}/u.test(words[words.length - 1]) && !gazetteer.known.has(hyphenated))
+    if (words.every((word) => /^\p{Lu}/u.test(word) || PLACE_PARTICLES.has(word)) && /^\p{Lu}/u.test(words[words.length - 1]) && !gazetteer.known.has(hyphenated))
       byHyphenated.set(hyphenated, known)
   }
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length)

@@ -138,8 +138,10 @@ function isLetter(char: string): boolean {
   return code < 128 ? (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : LETTER.test(char)
 }
 
-/** The first letter of a text and its UTF-16 index, or undefined. */
-// A replacement that opens with a number ("170 deputies voted") has no first letter to capitalize.
+/**
+ * The first letter of a text and its UTF-16 index, or undefined — also when a digit comes first:
+ * a replacement that opens with a number ("170 deputies voted") has no first letter to capitalize.
+ */
 function firstLetter(value: string): {char: string; at: number} | undefined {
   let at = 0
   for (const char of value) {
