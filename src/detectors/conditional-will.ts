@@ -72,7 +72,9 @@ export default function retextConditionalWill() {
         const forms = formsOf(verb.norm)
         if (forms.base !== verb.norm || verb.norm.endsWith('ed') || verb.norm.endsWith('ing')) continue
         const plural = subjectIsPlural(subject)
-        const present = negated
+        // «пока ситуация не изменится»: Russian negates the verb after «пока»; English "until" does not
+        // ("until the situation changes", not "does not change").
+        const present = negated && tokens[i].norm !== 'until'
           ? `${verb.norm === 'be' ? (plural ? 'are' : 'is') : plural ? 'do' : 'does'} not${verb.norm === 'be' ? '' : ` ${verb.text}`}`
           : verb.norm === 'be'
             ? plural ? 'are' : 'is'

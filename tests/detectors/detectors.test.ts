@@ -756,6 +756,7 @@ describe('conditional-will', () => {
     ])
     expect(suggestions(detector, 'When the truce will end, the troops will leave.')).toEqual([{actual: 'will end', fixed: 'When the truce ends, the troops will leave.'}])
     expect(suggestions(detector, 'If the hostages will be released, Israel stops.')).toEqual([{actual: 'will be', fixed: 'If the hostages are released, Israel stops.'}])
+    expect(suggestions(detector, 'The border stays closed, until the situation will not change.')[0]?.fixed).toBe('The border stays closed, until the situation changes.')
   })
   it('leaves indirect questions, requests, prepositions and clauses with hidden verbs alone', () => {
     const text = 'They asked if he will come. It is unclear when the truce will end. Call me if you will. Everything after the option will be kept. Jobs grow if businesses know there will be a market.'
