@@ -12,7 +12,7 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {report} from '../findings.js'
 import {sentencesOf, type Token} from '../parse/tokens.js'
-import {looksPlural, MONTH_NAMES, startsUpper, WEEKDAY_NAMES} from './lexicon.js'
+import {capitalize, looksPlural, MONTH_NAMES, startsUpper, WEEKDAY_NAMES} from './lexicon.js'
 
 /** Verbs English never puts before their subject; what a report says instead. */
 const INVERTED_REPORTING = new Map<string, string | undefined>([
@@ -307,7 +307,7 @@ function trailingCountedSubjects(tokens: Token[], text: string, emit: (start: nu
     const subject = text.slice(words[counted].start, noun.end)
     // The verb agrees with the subject it now follows: «было зарегистрировано 7 тысяч случаев» came out singular.
     const agreeing = active ? undefined : single ? SINGULAR_BE.get(be.norm) : PLURAL_BE.get(be.norm)
-    const verb = agreeing ? (startsUpper(be.text) ? agreeing.charAt(0).toUpperCase() + agreeing.slice(1) : agreeing) : be.text
+    const verb = agreeing ? (startsUpper(be.text) ? capitalize(agreeing) : agreeing) : be.text
     const predicate = verb + text.slice(be.end, participle.end)
     const start = be.start
     emit(
