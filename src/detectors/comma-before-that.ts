@@ -35,7 +35,9 @@ export default function retextCommaBeforeThat() {
         const participle = before.norm.endsWith('ing') || tokens[i - 2]?.norm === 'having'
         // A comma just before the verb closes a clause the verb follows ("Flick, who …, declared, that"):
         // an aside has its own subject between the commas.
-        if (!participle && (tokens[i - 4]?.text === ',' || tokens[i - 3]?.text === ',')) continue
+        // ", but declared, that" joins a second verb to the subject: no aside.
+        const joinedVerb = /^(and|but|yet|or)$/.test(tokens[i - 2]?.norm ?? '')
+        if (!participle && !joinedVerb && (tokens[i - 4]?.text === ',' || tokens[i - 3]?.text === ',')) continue
         report(file, {
           source: 'comma-before-that',
           ruleId: 'comma-before-that',

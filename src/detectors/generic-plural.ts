@@ -104,6 +104,8 @@ export default function retextGenericPlural() {
         // Mid-sentence, the group must be the clause's subject: a verb follows ("the farmers had to").
         // "the Democrats" is a party, not a group in general.
         if (group < 0 || (after && PARTICULAR_AFTER.has(after.norm)) || tokens[group].text !== tokens[group].norm) continue
+        // "The workers' union": the article belongs to what the group owns.
+        if (after && /^['’]$/.test(after.text) && after.start === tokens[group].end) continue
         if (article > 0 && !verbFollows(tokens, group + 1)) continue
         candidates.push({tokens, start, article, group})
       }

@@ -177,6 +177,9 @@ export function lemmaOf(word: string): string {
     const candidates: string[] = []
     // stopped → stop, referred → refer; but added, filled, passed keep their double letter.
     if (/([^aeiouldsfz])\1$/.test(stem)) candidates.push(stem.slice(0, -1))
+    // patrolling → patrol, controlled → control: a final -ol, -el of a longer word doubles too.
+    else if (/[aeiou][^aeiou]+[eo]ll$/.test(stem) && !/(tell|sell|spell|well|poll|smell|shell|dwell|swell|fell|^(?:en|un|re)roll)$/.test(stem))
+      return stem.slice(0, -1)
     for (const ending of endings) candidates.push(stem + ending)
     return candidates.find((candidate) => Object.values(formsOf(candidate)).includes(lower)) ?? candidates[0]
   }

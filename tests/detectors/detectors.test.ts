@@ -317,6 +317,12 @@ describe('comma-before-that', () => {
     expect(detector.check('Nissan refused, having declared, that it would lose its independence.').findings).toHaveLength(1)
     expect(detector.check('Flick, who took over last summer, declared, that the players deserved it.').findings).toHaveLength(1)
   })
+  it('removes it after a second verb joined by "but" or "and", which is no aside', () => {
+    expect(suggestions(detector, 'Biden urged a deal, but declared, that he would not intervene.')).toEqual([
+      {actual: ', ', fixed: 'Biden urged a deal, but declared that he would not intervene.'},
+    ])
+    expect(detector.check('The plan, and we said, that is, the whole plan, failed.').findings).toEqual([])
+  })
   it('removes it after a verb of saying and its object', () => {
     expect(suggestions(detector, 'He told reporters, that he had not expected it.')).toEqual([{actual: ', ', fixed: 'He told reporters that he had not expected it.'}])
     expect(detector.check('He met reporters, that day.').findings).toEqual([])
@@ -831,7 +837,8 @@ describe('generic-plural', () => {
   it('leaves groups named before, made particular, or not at the start of a sentence alone', () => {
     const text =
       'Residents fled. The residents returned on Friday. The workers of the plant struck. The doctors who treated him spoke. ' +
-      'Police called the voters. The two pilots landed. The talks resumed. The agency urged residents to stay home.'
+      'Police called the voters. The two pilots landed. The talks resumed. The agency urged residents to stay home. ' +
+      "The employers' association accused the union. The residents’ committee met."
     expect(detector.check(text).findings).toEqual([])
   })
   it('drops "the" before a group first named as the subject of a clause', () => {

@@ -35,4 +35,14 @@ describe('word forms', () => {
     expect(lemmaOf('abducted')).toBe('abduct')
     expect(lemmaOf('moved')).toBe('move')
   })
+
+  it('undoubles a final -l of a longer verb but keeps the double letter of kill, install and retell', () => {
+    expect(lemmaOf('patrolling')).toBe('patrol')
+    expect(lemmaOf('controlled')).toBe('control')
+    expect(lemmaOf('compelling')).toBe('compel')
+    expect(lemmaOf('killing')).toBe('kill')
+    expect(lemmaOf('installing')).toBe('install')
+    expect(lemmaOf('retelling')).toBe('retell')
+    expect(lemmaOf('filled')).toBe('fill')
+  })
 })
