@@ -5,17 +5,19 @@
  */
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
-import {mayStream, runTask, STREAM_MIN_BYTES, type FindingsSink, type ReadProgress, type Task, type TaskResult} from './task.js'
+import {loadTaskFormat, mayStream, runTask, STREAM_MIN_BYTES, type FindingsSink, type ReadProgress, type Task, type TaskResult} from './task.js'
 import type {Finding} from '../types.js'
 
 // Each worker holds its own rules, gazetteer and detector data (~43 MB live since large patterns
 // are stored as graphs; ~90 MB before). A tight old generation and a small young one keep V8 from
-// holding freed pages: 1,000 × 50 KB with --jobs 2 peaked at 400 MB with 384 / 8 and 365 MB with
-// 128 / 4 at the same speed (299 MB now); a 16 MB young generation was no faster in the CLI. A file too big for a
-// worker's heap is run again on the main thread, which has no cap. POSTEDIT_WORKER_HEAP_MB sets
-// another old-generation cap (a machine with more memory, or a test that makes a worker fail).
-export const WORKER_HEAP_MB = Number(process.env.POSTEDIT_WORKER_HEAP_MB) || 128
-export const WORKER_YOUNG_MB = 4
+// holding freed pages, but the tighter they are the more often V8 collects: one worker alone ran
+// 200 × 50 KB in 11.8 s at 128 / 4 and 8.9 s uncapped. 1,000 × 50 KB with --jobs 2 (session 16,
+// with the format parsers loaded only when needed): 128 / 4 37–43 s at 360–385 MB, 176 / 6 35–37 s
+// at 371 MB, 192 / 16 34 s at 413 MB, 256 / 8 32–35 s at 385–409 MB. A file too big for a worker's
+// heap is run again on the main thread, which has no cap. POSTEDIT_WORKER_HEAP_MB sets another
+// old-generation cap (a machine with more memory, or a test that makes a worker fail).
+export const WORKER_HEAP_MB = Number(process.env.POSTEDIT_WORKER_HEAP_MB) || 176
+export const WORKER_YOUNG_MB = 6
 export const LONG_FILE_HEAP_MB = Number(process.env.POSTEDIT_LONG_FILE_HEAP_MB) || 256
 
 export function defaultJobs(): number {
@@ -43,7 +45,10 @@ export async function runTasks(
   const longAlone = tasks.length === 1 && onFindings !== undefined && mayStream(tasks[0], STREAM_MIN_BYTES)
   const inline = !longAlone && (jobs <= 1 || tasks.length <= 1 || tasks.some((task) => task.path === '-'))
   if (inline) {
-    for (const task of tasks) onResult(runTask(task, stdin, sinkFor(task.index)))
+    for (const task of tasks) {
+      await loadTaskFormat(task)
+      onResult(runTask(task, stdin, sinkFor(task.index)))
+    }
     return
   }
   const ready = new Map<number, TaskResult>()
@@ -116,12 +121,17 @@ export async function runTasks(
               worker.on('error', () => {
                 const failed = current
                 current = undefined
-                if (failed) runHere(failed)
                 void worker.terminate()
                 // A worker that dies idle once the tasks are out (still loading, say) is not replaced:
                 // a replacement would die the same way, and again, and never let the batch end.
-                if (nextTask < tasks.length) start()
-                else resolve()
+                const goOn = (): void => (nextTask < tasks.length ? start() : resolve())
+                if (!failed) return goOn()
+                void loadTaskFormat(failed)
+                  .catch(() => undefined)
+                  .then(() => {
+                    runHere(failed)
+                    goOn()
+                  })
               })
               feed()
             }

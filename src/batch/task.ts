@@ -6,7 +6,7 @@
 import {closeSync, fsyncSync, mkdirSync, openSync, statSync, writeSync} from 'node:fs'
 import {dirname} from 'node:path'
 import {InputError, readInput, textPiecesOf, type TextPieces} from '../cli/io.js'
-import {declaredEncoding, FormatError, formatOf, pipelinesFor, type FormatName} from '../formats/index.js'
+import {declaredEncoding, FormatError, formatOf, loadFormats, pipelinesFor, type FormatName} from '../formats/index.js'
 import type {AppliedFix} from '../fix/fixpoint.js'
 import type {EditRound} from '../fix/offset-map.js'
 import {WINDOW_SIZE, type Postedit, type PosteditOptions} from '../processor.js'
@@ -126,6 +126,11 @@ export function mayStream(task: Task, minimumBytes = 0): boolean {
   } catch {
     return false
   }
+}
+
+/** Load the parser of the task's format (run before `runTask`, which is synchronous). */
+export async function loadTaskFormat(task: Task): Promise<void> {
+  await loadFormats([formatOf(task.path, task.options.formatIn)])
 }
 
 export function runTask(task: Task, stdin?: () => Uint8Array, sink?: FindingsSink): TaskResult {

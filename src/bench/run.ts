@@ -8,7 +8,7 @@ import {spawn, spawnSync} from 'node:child_process'
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {availableParallelism, cpus, totalmem} from 'node:os'
 import {join, resolve} from 'node:path'
-import {pipelinesFor} from '../formats/index.js'
+import {FORMAT_NAMES, loadFormats, pipelinesFor} from '../formats/index.js'
 import {createPostedit} from '../processor.js'
 import {compileRuleSet} from '../rules/compile.js'
 import {parseRuleFile} from '../rules/load.js'
@@ -101,6 +101,7 @@ async function main(): Promise<void> {
     ['html', `<!doctype html><html><body>\n${paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph).replace(/ (\p{L}+) /u, ' <b>$1</b> ')}</p>`).join('\n')}\n</body></html>\n`],
     ['po', paragraphs.map((paragraph, i) => `msgid "p${i}"\nmsgstr "${paragraph.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"\n`).join('\n')],
   ]
+  await loadFormats(FORMAT_NAMES)
   const byFormat = pipelinesFor({})
   for (const [format, source] of wrapped) {
     const pipeline = byFormat(`bench.${format === 'markdown' ? 'md' : format}`)

@@ -26,7 +26,7 @@ import {toPosteditOptions, type PlainOptions, type Task, type TaskResult} from '
 import {Progress} from './progress.js'
 import {COMMON_HELP, oneOf, parse, UsageError, type Parsed} from './args.js'
 import {backupFile, encodeBytes, encodeText, InputError, outPath, readInput, textPiecesOf, writeAtomic, type TextInput} from './io.js'
-import {declaredEncoding, FORMAT_NAMES, FormatError, formatOf, pipelinesFor, type FormatName} from '../formats/index.js'
+import {declaredEncoding, FORMAT_NAMES, FormatError, formatOf, loadFormats, pipelinesFor, type FormatName} from '../formats/index.js'
 
 export interface Io {
   /** Standard input as a stream, for line-by-line reading (stream command). */
@@ -516,6 +516,7 @@ export async function runReview(argv: string[], io: Io, terminal?: Terminal): Pr
   const store = options.decisions ?? new DecisionStore(DEFAULT_DECISIONS)
   const pipelineOf = pipelinesFor({...options, decisions: store}, formatInOf(values))
   const {inputs, failed} = readAll(collectFiles(positionals), io, values)
+  await loadFormats(inputs.map((input) => formatOf(input.path, formatInOf(values))))
   const backupRoot = join('.postedit', 'backups', new Date().toISOString().replace(/[:.]/g, '-'))
   await reviewInTerminal(inputs, pipelineOf, store, terminal, (input, text) => {
     const bytes = encodeBytes(input, text)
@@ -533,6 +534,7 @@ async function reviewOnTheWeb(values: Parsed['values'], positionals: string[], i
   const store = options.decisions ?? new DecisionStore(DEFAULT_DECISIONS)
   const pipelineOf = pipelinesFor({...options, decisions: store}, formatInOf(values))
   const {inputs, failed} = readAll(collectFiles(positionals), io, values)
+  await loadFormats(inputs.map((input) => formatOf(input.path, formatInOf(values))))
   if (inputs.length === 0) return 2
   const backupRoot = join('.postedit', 'backups', new Date().toISOString().replace(/[:.]/g, '-'))
   const files: WebReviewFile[] = []

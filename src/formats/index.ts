@@ -5,22 +5,36 @@
 import {extname} from 'node:path'
 import {createPostedit, type Postedit, type PosteditOptions} from '../processor.js'
 import {formatPostedit, type Format} from './document.js'
-import {htmlFormat} from './html.js'
-import {markdownFormat} from './markdown.js'
-import {declaredPoCharset, poFormat} from './po.js'
-import {srtFormat, vttFormat} from './subtitles.js'
-import {declaredXmlEncoding, xliffFormat} from './xliff.js'
+import {declaredPoCharset} from './po.js'
+import {declaredXmlEncoding} from './segments.js'
 
 export const FORMAT_NAMES = ['text', 'markdown', 'html', 'po', 'xliff', 'srt', 'vtt'] as const
 export type FormatName = (typeof FORMAT_NAMES)[number]
+type StructuredFormat = Exclude<FormatName, 'text'>
 
-export const FORMATS: Record<Exclude<FormatName, 'text'>, Format> = {
-  markdown: markdownFormat,
-  html: htmlFormat,
-  po: poFormat,
-  xliff: xliffFormat,
-  srt: srtFormat,
-  vtt: vttFormat,
+// Each format's parser is imported when a file of that format first turns up: the markdown, HTML
+// and XML parsers hold ~40 MB in every thread that imports them, and a batch of plain text (every
+// worker, and the main thread) needs none of them.
+const LOADERS: Record<StructuredFormat, () => Promise<Format>> = {
+  markdown: async () => (await import('./markdown.js')).markdownFormat,
+  html: async () => (await import('./html.js')).htmlFormat,
+  po: async () => (await import('./po.js')).poFormat,
+  xliff: async () => (await import('./xliff.js')).xliffFormat,
+  srt: async () => (await import('./subtitles.js')).srtFormat,
+  vtt: async () => (await import('./subtitles.js')).vttFormat,
+}
+const loaded = new Map<StructuredFormat, Format>()
+
+/** Load the parsers of these formats, so that `pipelinesFor` can read their files. */
+export async function loadFormats(names: Iterable<FormatName>): Promise<void> {
+  for (const name of new Set(names)) if (name !== 'text' && !loaded.has(name)) loaded.set(name, await LOADERS[name]())
+}
+
+/** A structured format loaded with `loadFormats`. */
+export function formatNamed(name: StructuredFormat): Format {
+  const format = loaded.get(name)
+  if (!format) throw new Error(`the ${name} format is not loaded: await loadFormats(["${name}"]) first`)
+  return format
 }
 
 const EXTENSIONS: Record<string, FormatName> = {
@@ -52,7 +66,8 @@ export function formatOf(path: string, asked?: FormatName): FormatName {
 
 /**
  * Pipelines for every format from one set of options, sharing compiled rules: plain text goes
- * to the processor with its decisions, structured files through their prose.
+ * to the processor with its decisions, structured files through their prose (their formats
+ * loaded first with `loadFormats`).
  */
 export function pipelinesFor(options: PosteditOptions, asked?: FormatName): (path: string) => Postedit {
   const plain = createPostedit(options)
@@ -64,7 +79,7 @@ export function pipelinesFor(options: PosteditOptions, asked?: FormatName): (pat
     let pipeline = byFormat.get(format)
     if (!pipeline) {
       inner ??= options.decisions ? createPostedit({...options, decisions: undefined}, plain.ruleSets) : plain
-      byFormat.set(format, (pipeline = formatPostedit(inner, FORMATS[format], options.decisions)))
+      byFormat.set(format, (pipeline = formatPostedit(inner, formatNamed(format), options.decisions)))
     }
     return pipeline
   }

@@ -205,3 +205,8 @@ export function buildProse(segments: Segment[]): Prose {
   }
   return {text: parts.join(''), pieceAt: Int32Array.from(pieceIds), indexAt: Int32Array.from(indexes), pieces}
 }
+
+/** The encoding an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`). */
+export function declaredXmlEncoding(head: string): string | undefined {
+  return /^\uFEFF?<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']/.exec(head)?.[1]
+}

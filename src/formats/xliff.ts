@@ -139,9 +139,3 @@ export const xliffFormat: Format = {
   },
   encode: escapeMarkup,
 }
-
-
-/** The encoding an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`). */
-export function declaredXmlEncoding(head: string): string | undefined {
-  return /^\uFEFF?<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']/.exec(head)?.[1]
-}

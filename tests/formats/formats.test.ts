@@ -5,7 +5,7 @@ import {diffChars} from 'diff'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {decodeText} from '../../src/cli/io.js'
-import {declaredEncoding, FORMATS, formatOf, pipelinesFor} from '../../src/formats/index.js'
+import {declaredEncoding, FORMAT_NAMES, formatNamed, formatOf, loadFormats, pipelinesFor} from '../../src/formats/index.js'
 import {DETECTOR_NAMES} from '../../src/detectors/index.js'
 import {DecisionStore} from '../../src/review/decisions.js'
 import {ReviewSession} from '../../src/review/session.js'
@@ -13,6 +13,7 @@ import {tempDir} from '../helpers.js'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'formats')
 const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js')
+await loadFormats(FORMAT_NAMES)
 const pipelineOf = pipelinesFor({})
 
 function run(args: string[], cwd: string) {
@@ -92,7 +93,7 @@ const CASES: Case[] = [
 function proseRanges(file: string, text: string): Array<[number, number]> {
   const format = formatOf(file)
   if (format === 'text') return [[0, text.length]]
-  return FORMATS[format]
+  return formatNamed(format)
     .extract(text)
     .flatMap((segment) => segment.pieces)
     .filter((piece) => piece.kind === 'text' && piece.text.length > 0)
@@ -254,6 +255,22 @@ describe('malformed files', () => {
     expect(result.stderr).toMatch(message)
     expect(result.stderr.trim().split('\n').filter((line) => line.startsWith('postedit:') && !line.includes('files changed'))).toHaveLength(1)
     expect(readFileSync(join(dir, name), 'utf8')).toBe(content)
+  })
+})
+
+describe('loading formats', () => {
+  it('imports no parser for plain text, and names the format a pipeline was not given', () => {
+    const script = [
+      `const {pipelinesFor} = await import(${JSON.stringify(join(import.meta.dirname, '..', '..', 'dist', 'formats', 'index.js'))})`,
+      `const pipelineOf = pipelinesFor({})`,
+      `pipelineOf('notes.txt').check('Officials arrived in Katar.')`,
+      `let message = ''`,
+      `try { pipelineOf('notes.md') } catch (error) { message = error.message }`,
+      `console.log(message)`,
+    ].join('\n')
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8'})
+    expect(result.stderr).toBe('')
+    expect(result.stdout).toContain('markdown format is not loaded')
   })
 })
 
