@@ -15,7 +15,7 @@ export interface LintFinding {
   line: number
   ruleId: string
   severity: 'error' | 'warning'
-  kind: 'catastrophic-regex' | 'duplicate-match' | 'shadowed' | 'fires-on-own-output' | 'chain' | 'no-examples' | 'no-allow' | 'fixed-capture'
+  kind: 'catastrophic-regex' | 'leading-lookbehind' | 'duplicate-match' | 'shadowed' | 'fires-on-own-output' | 'chain' | 'no-examples' | 'no-allow' | 'fixed-capture'
   message: string
 }
 
@@ -62,6 +62,11 @@ export function lintRuleSets(sets: RuleSetSource[]): LintFinding[] {
       for (const source of regexSources(rule))
         if (NESTED_QUANTIFIER.test(source))
           findings.push({...at(rule), severity: 'error', kind: 'catastrophic-regex', message: `regex /${source}/ nests quantifiers and can backtrack exponentially`})
+      // A paragraph regex is run over whole paragraphs: a lookbehind it opens with is tried at
+      // every character, where after the word it guards it is tried only where that word is.
+      for (const source of rule.regex === undefined ? [] : [rule.regex].flat())
+        if (source.startsWith('(?<='))
+          findings.push({...at(rule), severity: 'warning', kind: 'leading-lookbehind', message: `regex /${source.slice(0, 40)}…/ opens with a lookbehind, tried at every character: start with the text it guards and look back from there (\\bby(?<=overtook [^.]*by) the)`})
     }
 
   // Two rules that match the very same token sequence — unless one requires the context the other

@@ -275,6 +275,7 @@ describe('postedit rules lint', () => {
         '  - {id: twin, message: x, match: Katar, replace: Qatar, examples: [{in: Katar, out: Qatar}], allow: [Qatar]}',
         '  - {id: twin-again, message: x, match: katar, replace: Qatar}',
         '  - {id: slow, message: x, regex: "(a+)+b", examples: [{in: aab}], allow: [c]}',
+        '  - {id: looking-back, message: x, regex: "(?<=said )that", examples: [{in: said that}], allow: [c]}',
         '  - {id: first, message: x, match: expand the truce, replace: prolong the truce, examples: [{in: expand the truce, out: prolong the truce}], allow: [x]}',
         '  - {id: second, message: x, match: prolong, replace: extend, examples: [{in: prolong, out: extend}], allow: [x]}',
         '  - {id: singular, message: x, match: which already fled, unless: {before: "/s, $/"}, replace: which has already fled}',
@@ -289,9 +290,10 @@ describe('postedit rules lint', () => {
     const result = run(['rules', 'lint', file])
     expect(result.code).toBe(1)
     expect(result.stdout).toContain(`${file}:4  slow  error  catastrophic-regex`)
+    expect(result.stdout).toContain(`${file}:5  looking-back  warning  leading-lookbehind`)
     expect(result.stdout).toContain(`${file}:3  twin-again  warning  duplicate-match: matches "katar" like rule twin`)
     expect(result.stdout).toContain(`${file}:3  twin-again  warning  no-examples`)
-    expect(result.stdout).toContain(`${file}:5  first  warning  chain: its output "prolong the truce" is rewritten by l/second`)
+    expect(result.stdout).toContain(`${file}:6  first  warning  chain: its output "prolong the truce" is rewritten by l/second`)
     // One rule takes the context the other rules out: never both at one place.
     expect(result.stdout).not.toContain(`plural  warning  duplicate-match`)
     expect(result.stdout).toContain(`plural-again  warning  duplicate-match: matches "which already fled"`)
