@@ -65,6 +65,8 @@ const SPEAKERS = new Set([
   'organizers', 'organisers', 'group', 'rebels', 'movement', 'jury', 'judges', 'activists', 'monitors', 'union',
   'unions', 'party', 'campaign', 'federation', 'association', 'foundation', 'institute', 'university', 'hospital',
   'airline', 'carrier', 'airport',
+  // Emergency crews and those who speak for them: «сообщили пожарные», «заявили спасатели».
+  'firefighters', 'paramedics', 'medics', 'coastguard', 'guard', 'navy', 'troops', 'soldiers',
 ])
 // "…, reported his family": a possessive opens the subject as "the" does.
 const SUBJECT_OPENERS = new Set(['the', 'his', 'her', 'their', 'its'])

@@ -486,6 +486,9 @@ describe('inverted-subject', () => {
       'Only one person survived, the rebel group said, controlling the region.',
     )
     expect(suggestions(detector, 'Szalay won the prize, declared the organizers at the ceremony.')[0]?.actual).toBe('declared the organizers')
+    expect(suggestions(detector, 'At least 41 people were killed, reported on Saturday the firefighters.')[0]?.fixed).toBe(
+      'At least 41 people were killed, the firefighters said on Saturday.',
+    )
     expect(suggestions(detector, 'They struggled for 30 years, declared the head of the quantum division of Google Hartmut Neven.')[0]?.actual).toBe(
       'declared the head of the quantum division of Google Hartmut Neven',
     )
