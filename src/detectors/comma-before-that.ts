@@ -37,7 +37,10 @@ export default function retextCommaBeforeThat() {
         // an aside has its own subject between the commas.
         // ", but declared, that" joins a second verb to the subject: no aside.
         const joinedVerb = /^(and|but|yet|or)$/.test(tokens[i - 2]?.norm ?? '')
-        if (!participle && !joinedVerb && (tokens[i - 4]?.text === ',' || tokens[i - 3]?.text === ',')) continue
+        // "criticized the fact, that": a noun that takes the clause, after its article, is no aside's
+        // end ("I believe, with abiding conviction, that" is one).
+        const nounBefore = THAT_NOUNS.has(before.norm) && /^(the|this|his|her|their|its|our)$/.test(tokens[i - 2]?.norm ?? '')
+        if (!participle && !joinedVerb && !nounBefore && (tokens[i - 4]?.text === ',' || tokens[i - 3]?.text === ',')) continue
         report(file, {
           source: 'comma-before-that',
           ruleId: 'comma-before-that',

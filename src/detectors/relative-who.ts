@@ -63,6 +63,10 @@ const EPONYM_HEADS = new Set([
   'tournament', 'stadium', 'airport', 'street', 'avenue', 'boulevard', 'square', 'hospital', 'university', 'school',
   'college', 'prize', 'award', 'center', 'centre', 'bridge', 'foundation', 'festival', 'cup', 'trophy', 'arena', 'park',
   'station', 'institute', 'museum', 'hall', 'library', 'ship', 'carrier', 'base', 'dam', 'tunnel', 'open', 'slam',
+  // Land and water that carry a person's name: "the island Diego Garcia, which is used jointly".
+  // Not the units an office governs: "the secretary of state of the USA Marco Rubio, which".
+  'island', 'islands', 'isle', 'atoll', 'archipelago', 'mount', 'mountain', 'lake', 'river', 'cape', 'bay', 'peninsula',
+  'port', 'valley', 'strait', 'reef', 'volcano', 'glacier', 'canal', 'harbor', 'harbour', 'fort',
 ])
 
 /** Whether the capitalized words before the comma follow a thing named after a person, with only "of", "the" and quotes between. */

@@ -323,6 +323,11 @@ describe('comma-before-that', () => {
     ])
     expect(detector.check('The plan, and we said, that is, the whole plan, failed.').findings).toEqual([])
   })
+  it('removes it after a noun that takes the clause, also after an aside', () => {
+    expect(suggestions(detector, 'The islanders, who were deported, criticized the fact, that they were not consulted.')).toEqual([
+      {actual: ', ', fixed: 'The islanders, who were deported, criticized the fact that they were not consulted.'},
+    ])
+  })
   it('removes it after a verb of saying and its object', () => {
     expect(suggestions(detector, 'He told reporters, that he had not expected it.')).toEqual([{actual: ', ', fixed: 'He told reporters that he had not expected it.'}])
     expect(detector.check('He met reporters, that day.').findings).toEqual([])
@@ -820,6 +825,7 @@ describe('relative-who', () => {
       'The deal, which was signed, holds. The officials, which the voters chose, left. Ask the mayor, which side won. ' +
       'It hurt the government of Prime Minister Donald Tusk, which counted on him. ' +
       'He prepares for the tournament of the Grand Slam Roland Garros, which starts on Sunday. ' +
+      'The base on the island Diego Garcia, which is used jointly, stays. ' +
       'Analysts blame the political activity of its head Elon Musk, which caused boycotts. ' +
       'It sold the unit to General Electric Company, which paid cash.'
     expect(detector.check(text).findings).toEqual([])
