@@ -47,7 +47,10 @@ describe('batch runs', () => {
     const dir = corpus()
     const one = run(['check', '--format', 'json', '--jobs', '1', 'drafts'], dir)
     // An 8 MB heap cannot even hold the rules: every worker dies, every file is run again inline.
-    const starved = spawnSync(process.execPath, [BIN, 'check', '--format', 'json', '--jobs', '2', 'drafts'], {
+    // Node may abort the whole process when a dying worker's isolate still has a background
+    // compile job (NodePlatform::ForIsolate assertion, ~1 run in 30 here; nodejs/node#65019 notes
+    // that resourceLimits termination is best-effort): the test compiles on the main thread.
+    const starved = spawnSync(process.execPath, ['--no-concurrent-recompilation', BIN, 'check', '--format', 'json', '--jobs', '2', 'drafts'], {
       cwd: dir,
       encoding: 'utf8',
       env: {...process.env, NO_COLOR: '1', POSTEDIT_WORKER_HEAP_MB: '8'},
