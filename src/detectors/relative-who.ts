@@ -24,7 +24,8 @@ const PERSON_NOUNS = new Set([
     'leaders director chief founder activist protester victim victims survivor survivors father mother son daughter wife husband ' +
     'brother sister parents friend friends student teacher patient passenger pilot driver fighter fighters militant militants ' +
     'negotiator negotiators mediator mediators analyst investor player players coach athlete athletes attackers assailants ' +
-    'gunmen rioters looters demonstrators protesters policemen rescuers volunteers supporters opponents'
+    'gunmen rioters looters demonstrators protesters policemen rescuers volunteers supporters opponents ' +
+    'shooter gunman attacker assailant suspect perpetrator killer bomber sniper'
   ).split(' '),
 ])
 // Bodies a person leads, and what a person does or says, whose "of" phrase a relative clause may

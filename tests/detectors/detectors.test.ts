@@ -832,6 +832,9 @@ describe('relative-who', () => {
     expect(suggestions(detector, 'He met the secretary of state of the USA Marco Rubio, which praised it.')).toEqual([
       {actual: 'which', fixed: 'He met the secretary of state of the USA Marco Rubio, who praised it.'},
     ])
+    expect(suggestions(detector, 'The shooter, which was a student of the faculty, fled.')).toEqual([
+      {actual: 'which', fixed: 'The shooter, who was a student of the faculty, fled.'},
+    ])
   })
 })
 
