@@ -126,12 +126,10 @@ export async function runTasks(
                 // a replacement would die the same way, and again, and never let the batch end.
                 const goOn = (): void => (nextTask < tasks.length ? start() : resolve())
                 if (!failed) return goOn()
-                void loadTaskFormat(failed)
-                  .catch(() => undefined)
-                  .then(() => {
-                    runHere(failed)
-                    goOn()
-                  })
+                void loadTaskFormat(failed).then(() => {
+                  runHere(failed)
+                  goOn()
+                })
               })
               feed()
             }

@@ -128,9 +128,12 @@ export function mayStream(task: Task, minimumBytes = 0): boolean {
   }
 }
 
-/** Load the parser of the task's format (run before `runTask`, which is synchronous). */
+/**
+ * Load the parser of the task's format (run before `runTask`, which is synchronous). A parser that
+ * fails to load is not an error here: `runTask` then reports the file as failed, and the batch goes on.
+ */
 export async function loadTaskFormat(task: Task): Promise<void> {
-  await loadFormats([formatOf(task.path, task.options.formatIn)])
+  await loadFormats([formatOf(task.path, task.options.formatIn)]).catch(() => undefined)
 }
 
 export function runTask(task: Task, stdin?: () => Uint8Array, sink?: FindingsSink): TaskResult {
