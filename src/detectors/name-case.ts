@@ -98,6 +98,7 @@ function hyphenatedStartAt(tokens: Token[], start: number, index: NameIndex): {k
 export default function retextNameCase() {
   return (tree: Root, file: VFile): undefined => {
     const index = nameIndex()
+    const gazetteer = loadGazetteer()
     for (const {tokens} of sentencesOf(tree, file)) {
       const firstWord = tokens.findIndex((token) => token.kind === 'word')
       for (let i = 0; i < tokens.length; i++) {
@@ -135,8 +136,9 @@ export default function retextNameCase() {
           i = joined.end - 1
           continue
         }
-        // A capital at the start of a sentence says nothing about the name ("Foreign ministry officials said").
-        if (i <= firstWord) continue
+        // A capital at the start of a sentence says nothing about the name ("Foreign ministry officials
+        // said"), unless its first word is a name itself ("African union observers").
+        if (i <= firstWord && gazetteer.isCommonWord(token.norm)) continue
         const known = nameAt(tokens, i, index)
         if (!known) continue
         const written = tokens.slice(i, i + known.words.length)

@@ -18,6 +18,11 @@ const MILESTONES = new Set(['beginning', 'start', 'end', 'outbreak', 'middle'])
 // Words that end a subject before its verb could come: "Since 2019, when he took office…".
 const NOT_IN_SUBJECT = new Set(['when', 'which', 'who', 'after', 'as', 'before', 'that', 'while', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'never', 'also', 'only', 'already'])
 const MAX_SUBJECT = 4
+// States a subject is in, like a participle, up to now: "the party is in power since 1990".
+const STATE_PHRASES = new Set([
+  'in power', 'in office', 'in force', 'in effect', 'in custody', 'in prison', 'in jail', 'in detention', 'in exile',
+  'in hiding', 'in place', 'in operation', 'at war', 'on strike', 'under arrest', 'under sanctions', 'under siege',
+])
 
 /** The index one past a time expression starting at `start` ("November 2023", "2022", "then", "the start of the war"), or undefined. */
 function timeEnd(tokens: Token[], start: number): number | undefined {
@@ -28,7 +33,8 @@ function timeEnd(tokens: Token[], start: number): number | undefined {
     while (end < tokens.length && /^\d{1,4}$/.test(tokens[end].text)) end++
     return end
   }
-  if (WEEKDAYS.has(word.norm) || word.norm === 'then' || /^(1[5-9]|20)\d\d$/.test(word.text)) return start + 1
+  // «с обретения независимости»: "since independence" is a point in time like a year.
+  if (WEEKDAYS.has(word.norm) || word.norm === 'then' || word.norm === 'independence' || /^(1[5-9]|20)\d\d$/.test(word.text)) return start + 1
   if (['last', 'early', 'late', 'mid'].includes(word.norm) && tokens[start + 1] && (PERIODS.has(tokens[start + 1].norm) || /^(1[5-9]|20)\d\d$/.test(tokens[start + 1].text))) return start + 2
   if (word.norm === 'the' && tokens[start + 1] && MILESTONES.has(tokens[start + 1].norm) && tokens[start + 2]?.norm === 'of') {
     // "the start of the war", "the beginning of 2024": to the end of the noun phrase.
@@ -101,18 +107,22 @@ function reportSinceFirst(file: VFile, text: string, tokens: Token[]): void {
 function reportCopulaBeforeSince(file: VFile, text: string, tokens: Token[]): void {
   for (let i = 0; i + 3 < tokens.length; i++) {
     const copula = tokens[i]
+    if (copula.norm !== 'is' && copula.norm !== 'are') continue
     const participle = tokens[i + 1]
-    const since = tokens[i + 2]
-    if ((copula.norm !== 'is' && copula.norm !== 'are') || since.norm !== 'since' || timeEnd(tokens, i + 3) === undefined) continue
-    if (participle.kind !== 'word' || participle.text !== participle.norm || !/(ed|en|wn)$/.test(participle.norm)) continue
+    const stateLength = STATE_PHRASES.has(`${participle.norm} ${tokens[i + 2].norm}`) ? 2 : 1
+    const since = tokens[i + 1 + stateLength]
+    if (since?.norm !== 'since' || timeEnd(tokens, i + 2 + stateLength) === undefined) continue
+    if (stateLength === 1 && (participle.kind !== 'word' || participle.text !== participle.norm || !/(ed|en|wn)$/.test(participle.norm))) continue
+    const state = tokens[i + stateLength]
     const auxiliary = copula.norm === 'is' ? 'has been' : 'have been'
+    const predicate = text.slice(participle.start, state.end)
     report(file, {
       source: 'perfect-since',
       ruleId: 'perfect-after-since',
-      reason: `Unexpected \`${copula.text} ${participle.text}\` with \`since\`, expected \`${auxiliary} ${participle.text}\``,
+      reason: `Unexpected \`${copula.text} ${predicate}\` with \`since\`, expected \`${auxiliary} ${predicate}\``,
       start: copula.start,
-      end: participle.end,
-      expected: [`${auxiliary} ${text.slice(participle.start, participle.end)}`],
+      end: state.end,
+      expected: [`${auxiliary} ${predicate}`],
       category: 'grammar',
       level: 'suggestion',
       apply: 'review',

@@ -31,6 +31,12 @@ const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'there'])
 const SUBJECT_STOP = new Set(['will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'do', 'does', 'did', 'not', 'that', 'which', 'who', 'whom', 'whose', 'if', 'when', 'whether', 'because', 'while', 'unless', 'until', 'as', 'than', 'so'])
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her'])
 const MAX_BEFORE_THAT = 8
+const BACKSHIFTED = new Set(MODALS.values())
+const COORDINATORS = new Set(['and', 'but', 'or'])
+// A word that opens another clause, whose modal is its own subject's: "… that the state will".
+const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'if', 'when', 'whether', 'because', 'while', 'unless', 'until', 'as', 'since', 'although', 'though', 'where', 'after', 'before'])
+/** How far after a reported modal the next joined one may come. */
+const MAX_COORDINATED_GAP = 10
 const MAX_SUBJECT = 6
 
 // Adverbs that may stand between "has" and the verb: "I have today assured him".
@@ -73,30 +79,49 @@ export default function retextSequenceOfTenses() {
         let modal = -1
         for (let k = first; k < tokens.length && k <= first + MAX_SUBJECT; k++) {
           const token = tokens[k]
-          if (MODALS.has(token.norm) && token.text === token.text.toLowerCase()) {
+          if ((MODALS.has(token.norm) || BACKSHIFTED.has(token.norm)) && token.text === token.text.toLowerCase()) {
             modal = k
             break
           }
           if (token.kind !== 'word' || SUBJECT_STOP.has(token.norm)) break
         }
         if (modal <= first) continue
-        const token = tokens[modal]
-        // The document's own apostrophe stays: "won’t" → "wouldn’t".
-        const backshifted = (MODALS.get(token.norm) as string).replace("'", token.text.includes('’') ? '’' : "'")
-        report(file, {
-          source: 'sequence-of-tenses',
-          ruleId: 'reported-future',
-          reason: `Unexpected \`${token.text}\` reported after \`${verb.text}\`, expected \`${backshifted}\` (English moves reported speech into the past) unless the event is still ahead`,
-          start: token.start,
-          end: token.end,
-          expected: [backshifted],
-          category: 'grammar',
-          level: 'suggestion',
-          apply: 'review',
-        })
-        i = modal
+        // "would not recognize … and will appeal": a fix made in an earlier round leaves the joined one.
+        const modals = [...(MODALS.has(tokens[modal].norm) ? [modal] : []), ...coordinatedModals(tokens, modal)]
+        if (modals.length === 0) continue
+        for (const at of modals) reportModal(file, tokens[at], verb)
+        i = modals[modals.length - 1]
       }
     }
     return undefined
   }
+}
+
+/** Modals of predicates joined to the reported one, sharing its subject: "will not recognize … and will appeal". */
+function coordinatedModals(tokens: Token[], modal: number): number[] {
+  const found: number[] = []
+  for (let k = modal + 1; k < tokens.length && k <= modal + MAX_COORDINATED_GAP + found.length * MAX_COORDINATED_GAP; k++) {
+    const token = tokens[k]
+    if (token.kind !== 'word' && !/^[,\p{Pd}]$/u.test(token.text)) break
+    if (CLAUSE_OPENERS.has(token.norm)) break
+    const next = tokens[k + 1]
+    if (COORDINATORS.has(token.norm) && next && MODALS.has(next.norm) && next.text === next.norm) found.push(k + 1)
+  }
+  return found
+}
+
+function reportModal(file: VFile, token: Token, verb: Token): void {
+  // The document's own apostrophe stays: "won’t" → "wouldn’t".
+  const backshifted = (MODALS.get(token.norm) as string).replace("'", token.text.includes('’') ? '’' : "'")
+  report(file, {
+    source: 'sequence-of-tenses',
+    ruleId: 'reported-future',
+    reason: `Unexpected \`${token.text}\` reported after \`${verb.text}\`, expected \`${backshifted}\` (English moves reported speech into the past) unless the event is still ahead`,
+    start: token.start,
+    end: token.end,
+    expected: [backshifted],
+    category: 'grammar',
+    level: 'suggestion',
+    apply: 'review',
+  })
 }

@@ -122,7 +122,7 @@ export class LineTable<T> {
   }
 }
 
-const VERSION = 18
+const VERSION = 19
 /** The weight of a proper name dictionary-en knows (see entity-names' KNOWN_FLOOR). */
 const DICTIONARY_NAME_WEIGHT = 50_000
 /** Cities below this population do not get garbled forms generated (too obscure to be worth the risk). */
@@ -130,12 +130,15 @@ export const GARBLE_MIN_POPULATION = 100_000
 /** Entities below this prominence are not fuzzy-matched. */
 export const FUZZY_MIN_PROMINENCE = 1_000_000
 const COUNTRY_PROMINENCE = 1_000_000_000
+/** A capital is news-prominent whatever its size (Port Vila has 36,000 people). */
+const CAPITAL_PROMINENCE = 500_000
 
 const require = createRequire(import.meta.url)
 const LISTS = join(SHIPPED_RULES_DIR, 'lists')
 
 interface Country {
   cca2: string
+  unMember?: boolean
   demonyms?: {eng?: {m?: string; f?: string}}
   name: {common: string; official: string}
   altSpellings?: string[]
@@ -268,6 +271,23 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
       if (isCyrillic(alternate) && spellsLike(alternate, ascii || name)) addCyrillic(id, alternate)
   }
 
+  // GeoNames spells some capitals the French way ("Port-Vila", "Port-of-Spain"); English writes
+  // them with spaces, so the hyphenated form is no longer a known name and the capital is
+  // prominent enough for name-case to restore it.
+  const addCapital = (capital: string): void => {
+    if (!capital.includes(' ') || /[.'’]/.test(capital)) return
+    const hyphenated = capital.replace(/ /g, '-')
+    const dataId = ids.get(hyphenated)
+    if (dataId !== undefined) {
+      ids.delete(hyphenated)
+      entities[dataId].name = capital
+      ids.set(capital, dataId)
+    }
+    known.delete(hyphenated.toLowerCase())
+    entityId(capital, 'city', CAPITAL_PROMINENCE)
+    addKnown(capital, CAPITAL_PROMINENCE)
+  }
+
   const countryCodes = new Map<string, string>()
   for (const country of sources.countries) {
     for (const name of [country.name.common, country.name.official, country.demonyms?.eng?.m, country.demonyms?.eng?.f])
@@ -276,6 +296,7 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
     for (const name of [country.name.common, country.name.official, ...(country.altSpellings ?? []).filter((n) => n.length > 3)])
       addKnown(name, COUNTRY_PROMINENCE)
     if (country.translations?.rus) addCyrillic(id, country.translations.rus.common)
+    if (country.unMember) for (const capital of country.capital ?? []) addCapital(capital)
   }
 
   for (const [list, kind] of [[sources.places, 'place'], [sources.people, 'person']] as const)

@@ -725,6 +725,9 @@ describe('name-case', () => {
     expect(suggestions(detector, 'He flew to New-York.')).toEqual([{actual: 'New-York', fixed: 'He flew to New York.'}])
     expect(suggestions(detector, 'The match was in Rio-de-Janeiro.')).toEqual([{actual: 'Rio-de-Janeiro', fixed: 'The match was in Rio de Janeiro.'}])
     expect(suggestions(detector, 'He led the Roman-Catholic church.')).toEqual([{actual: 'Roman-Catholic church', fixed: 'He led the Roman Catholic Church.'}])
+    // A capital whose data set spelling is French ("Port-Vila"), and a name opening a sentence.
+    expect(suggestions(detector, 'Flights to Port-Vila resumed.')).toEqual([{actual: 'Port-Vila', fixed: 'Flights to Port Vila resumed.'}])
+    expect(suggestions(detector, 'African union observers arrived.')).toEqual([{actual: 'African union', fixed: 'African Union observers arrived.'}])
   })
   it('leaves a sentence-initial capital, lower-case phrases and hyphenated names alone', () => {
     expect(detector.check('Foreign ministry officials said. The red sea of flags. Rostov-on-Don and Guinea-Bissau. Aix-en-Provence.').findings).toEqual([])
@@ -755,9 +758,11 @@ describe('perfect-since', () => {
     expect(suggestions(detector, 'Since the start of the war, prices rose.')).toEqual([{actual: 'prices rose', fixed: 'Since the start of the war, prices have risen.'}])
     expect(suggestions(detector, 'The border is closed since March.')).toEqual([{actual: 'is closed', fixed: 'The border has been closed since March.'}])
     expect(suggestions(detector, 'Observations are conducted since 1898.')[0]?.fixed).toBe('Observations have been conducted since 1898.')
+    expect(suggestions(detector, 'SWAPO is in power since independence in 1990.')[0]?.fixed).toBe('SWAPO has been in power since independence in 1990.')
+    expect(suggestions(detector, 'The workers are on strike since Monday.')[0]?.fixed).toBe('The workers have been on strike since Monday.')
   })
   it('leaves the perfect, asides, "since" as "because" and superlatives alone', () => {
-    const text = 'Since 2017, we have created jobs. Since the start of it, we’ve regularly filed bugs. Since then, officials said, the city grew. Since he left, nothing changed. It is the largest exchange since 2019. Since 2019, when he took office, prices rose.'
+    const text = 'He is in power since he was elected. The man is in prison since the war ended. Since 2017, we have created jobs. Since the start of it, we’ve regularly filed bugs. Since then, officials said, the city grew. Since he left, nothing changed. It is the largest exchange since 2019. Since 2019, when he took office, prices rose.'
     expect(detector.check(text).findings).toEqual([])
   })
 })
@@ -789,6 +794,11 @@ describe('sequence-of-tenses', () => {
     ])
     expect(suggestions(detector, 'Mr. Katz told reporters he won’t resign.')).toEqual([{actual: 'won’t', fixed: 'Mr. Katz told reporters he wouldn’t resign.'}])
     expect(suggestions(detector, 'The president said he will decide soon.')).toEqual([{actual: 'will', fixed: 'The president said he would decide soon.'}])
+    const modals = (text: string) => detector.check(text).findings.map((finding) => `${finding.start.offset}:${finding.expected[0]}`)
+    expect(modals('Itula said that his party will not recognize the results and will appeal them.')).toEqual(['26:would', '61:would'])
+    expect(modals('Itula said that his party would not recognize the results and will appeal them.')).toEqual(['62:would'])
+    // Another subject is another clause.
+    expect(modals('He said he will resign, and the board will decide.')).toEqual(['11:would'])
   })
   it('leaves the present, the present perfect, objects with relative clauses and direct speech alone', () => {
     const text =
