@@ -18,6 +18,10 @@ const MILESTONES = new Set(['beginning', 'start', 'end', 'outbreak', 'middle'])
 // Words that end a subject before its verb could come: "Since 2019, when he took office…".
 const NOT_IN_SUBJECT = new Set(['when', 'which', 'who', 'after', 'as', 'before', 'that', 'while', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'never', 'also', 'only', 'already'])
 const MAX_SUBJECT = 4
+// Verbs of a lasting state or activity: "the party rules the country since 1966" ("has ruled").
+const LASTING_VERBS = new Set(['rule', 'govern', 'lead', 'head', 'run', 'control', 'occupy', 'hold', 'own', 'chair', 'live', 'work', 'serve', 'reside', 'remain', 'stay', 'operate', 'belong', 'exist', 'last', 'continue', 'coach', 'manage', 'represent', 'dominate'])
+/** How many words may stand between such a verb and "since": "rules the country", "has lived in Paris". */
+const MAX_OBJECT = 4
 // States a subject is in, like a participle, up to now: "the party is in power since 1990".
 const STATE_PHRASES = new Set([
   'in power', 'in office', 'in force', 'in effect', 'in custody', 'in prison', 'in jail', 'in detention', 'in exile',
@@ -33,7 +37,8 @@ function timeEnd(tokens: Token[], start: number): number | undefined {
     while (end < tokens.length && /^\d{1,4}$/.test(tokens[end].text)) end++
     return end
   }
-  // «с обретения независимости»: "since independence" is a point in time like a year.
+  // «с обретения независимости»: "since (the) independence" is a point in time like a year.
+  if (word.norm === 'the' && tokens[start + 1]?.norm === 'independence' && tokens[start + 2]?.norm !== 'of') return start + 2
   if (WEEKDAYS.has(word.norm) || word.norm === 'then' || word.norm === 'independence' || /^(1[5-9]|20)\d\d$/.test(word.text)) return start + 1
   if (['last', 'early', 'late', 'mid'].includes(word.norm) && tokens[start + 1] && (PERIODS.has(tokens[start + 1].norm) || /^(1[5-9]|20)\d\d$/.test(tokens[start + 1].text))) return start + 2
   if (word.norm === 'the' && tokens[start + 1] && MILESTONES.has(tokens[start + 1].norm) && tokens[start + 2]?.norm === 'of') {
@@ -60,6 +65,7 @@ export default function retextPerfectSince() {
     for (const {tokens} of sentencesOf(tree, file)) {
       reportSinceFirst(file, text, tokens)
       reportCopulaBeforeSince(file, text, tokens)
+      reportPresentBeforeSince(file, text, tokens)
     }
     return undefined
   }
@@ -123,6 +129,33 @@ function reportCopulaBeforeSince(file: VFile, text: string, tokens: Token[]): vo
       start: copula.start,
       end: state.end,
       expected: [`${auxiliary} ${predicate}`],
+      category: 'grammar',
+      level: 'suggestion',
+      apply: 'review',
+    })
+  }
+}
+
+/** "The party, which rules the country since 1966, …" */
+function reportPresentBeforeSince(file: VFile, text: string, tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const verb = tokens[i]
+    if (verb.kind !== 'word' || verb.text !== verb.norm || !verb.norm.endsWith('s')) continue
+    const lemma = lemmaOf(verb.norm)
+    if (!LASTING_VERBS.has(lemma) || formsOf(lemma).s !== verb.norm) continue
+    // "the rules since 2020": a noun after a determiner.
+    if (['the', 'a', 'an', 'its', 'their', 'his', 'her', 'new', 'these', 'those'].includes(tokens[i - 1]?.norm ?? '')) continue
+    let since = i + 1
+    while (since < tokens.length && since <= i + 1 + MAX_OBJECT && tokens[since].kind === 'word' && tokens[since].norm !== 'since') since++
+    if (tokens[since]?.norm !== 'since' || timeEnd(tokens, since + 1) === undefined) continue
+    const perfect = `has ${formsOf(lemma).pp}`
+    report(file, {
+      source: 'perfect-since',
+      ruleId: 'perfect-after-since',
+      reason: `Unexpected present \`${verb.text}\` with \`since\`, expected the present perfect \`${perfect}\``,
+      start: verb.start,
+      end: verb.end,
+      expected: [perfect],
       category: 'grammar',
       level: 'suggestion',
       apply: 'review',

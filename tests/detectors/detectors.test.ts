@@ -760,9 +760,10 @@ describe('perfect-since', () => {
     expect(suggestions(detector, 'Observations are conducted since 1898.')[0]?.fixed).toBe('Observations have been conducted since 1898.')
     expect(suggestions(detector, 'SWAPO is in power since independence in 1990.')[0]?.fixed).toBe('SWAPO has been in power since independence in 1990.')
     expect(suggestions(detector, 'The workers are on strike since Monday.')[0]?.fixed).toBe('The workers have been on strike since Monday.')
+    expect(suggestions(detector, 'The party, which rules the country since 1966, lost.')[0]?.fixed).toBe('The party, which has ruled the country since 1966, lost.')
   })
   it('leaves the perfect, asides, "since" as "because" and superlatives alone', () => {
-    const text = 'He is in power since he was elected. The man is in prison since the war ended. Since 2017, we have created jobs. Since the start of it, we’ve regularly filed bugs. Since then, officials said, the city grew. Since he left, nothing changed. It is the largest exchange since 2019. Since 2019, when he took office, prices rose.'
+    const text = 'He is in power since he was elected. The man is in prison since the war ended. The new rules since 2020 apply. He works since he must. Since 2017, we have created jobs. Since the start of it, we’ve regularly filed bugs. Since then, officials said, the city grew. Since he left, nothing changed. It is the largest exchange since 2019. Since 2019, when he took office, prices rose.'
     expect(detector.check(text).findings).toEqual([])
   })
 })
