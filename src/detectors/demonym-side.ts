@@ -44,7 +44,8 @@ const PROFESSIONS = new Set(
     'composer pianist conductor artist painter sculptor architect designer chef model racer driver cyclist skier swimmer ' +
     'runner sprinter player golfer boxer wrestler climber footballer striker goalkeeper coach businessman businesswoman ' +
     'billionaire entrepreneur investor politician diplomat astronaut cosmonaut pilot activist dissident cardinal priest ' +
-    'bishop philosopher historian explorer')
+    'bishop philosopher historian explorer grandmaster champion athlete gymnast skater fencer rower sailor weightlifter ' +
+    'midfielder defender jumper hurdler marathoner mountaineer lawyer blogger comedian dancer ballerina')
     .split(' ')
     .flatMap((word) => [word, word.endsWith('man') ? word.slice(0, -3) + 'men' : word + 's']),
 )

@@ -461,6 +461,7 @@ describe('demonym-side before a name', () => {
     expect(suggestions(detector, 'It went to the American scientists Mary Brunkow and Fred Ramsdell.')).toEqual([
       {actual: 'the American', fixed: 'It went to American scientists Mary Brunkow and Fred Ramsdell.'},
     ])
+    expect(suggestions(detector, 'The Indian grandmaster Gukesh Dommaraju won.')[0]?.fixed).toBe('Indian grandmaster Gukesh Dommaraju won.')
   })
 })
 
