@@ -45,7 +45,9 @@ const PROFESSIONS = new Set(
     'runner sprinter player golfer boxer wrestler climber footballer striker goalkeeper coach businessman businesswoman ' +
     'billionaire entrepreneur investor politician diplomat astronaut cosmonaut pilot activist dissident cardinal priest ' +
     'bishop philosopher historian explorer grandmaster champion athlete gymnast skater fencer rower sailor weightlifter ' +
-    'midfielder defender jumper hurdler marathoner mountaineer lawyer blogger comedian dancer ballerina')
+    'midfielder defender jumper hurdler marathoner mountaineer lawyer blogger comedian dancer ballerina ' +
+    // "the Japanese company Nippon Steel", "the Swiss bank Credit Suisse": a company named in two words.
+    'company firm carmaker automaker steelmaker chipmaker conglomerate bank airline manufacturer retailer insurer broadcaster')
     .split(' ')
     .flatMap((word) => [word, word.endsWith('man') ? word.slice(0, -3) + 'men' : word + 's']),
 )

@@ -462,6 +462,7 @@ describe('demonym-side before a name', () => {
       {actual: 'the American', fixed: 'It went to American scientists Mary Brunkow and Fred Ramsdell.'},
     ])
     expect(suggestions(detector, 'The Indian grandmaster Gukesh Dommaraju won.')[0]?.fixed).toBe('Indian grandmaster Gukesh Dommaraju won.')
+    expect(suggestions(detector, 'Biden blocked the purchase by the Japanese company Nippon Steel.')[0]?.fixed).toBe('Biden blocked the purchase by Japanese company Nippon Steel.')
   })
 })
 
