@@ -47,7 +47,8 @@ const PROFESSIONS = new Set(
     'bishop philosopher historian explorer grandmaster champion athlete gymnast skater fencer rower sailor weightlifter ' +
     'midfielder defender jumper hurdler marathoner mountaineer lawyer blogger comedian dancer ballerina ' +
     // "the Japanese company Nippon Steel", "the Swiss bank Credit Suisse": a company named in two words.
-    'company firm carmaker automaker steelmaker chipmaker conglomerate bank airline manufacturer retailer insurer broadcaster')
+    'company firm carmaker automaker steelmaker chipmaker conglomerate bank airline manufacturer retailer insurer broadcaster ' +
+    'channel newspaper network')
     .split(' ')
     .flatMap((word) => [word, word.endsWith('man') ? word.slice(0, -3) + 'men' : word + 's']),
 )
