@@ -43,6 +43,12 @@ const ASKING_VERBS = new Set([
 ])
 const ASKED_GROUPS = new Set([...GROUPS, 'people', 'children', 'parents', 'companies', 'airlines', 'businesses', 'banks', 'tourists', 'fans', 'owners', 'motorists', 'travelers', 'travellers', 'countries', 'governments', 'nations'])
 
+// People a vehicle has: once the plane is named, "the pilots" are its pilots ("The pilots returned
+// the plane to Portland"), not pilots in general.
+// One vehicle, in the singular: "planes" and "flights" in general have passengers in general.
+const VEHICLES = ['plane', 'flight', 'aircraft', 'airliner', 'jet', 'helicopter', 'ship', 'vessel', 'boat', 'ferry', 'bus', 'train', 'cabin', 'cockpit', 'capsule', 'spacecraft']
+const VEHICLE_GROUPS = new Set(['pilots', 'passengers', 'crew', 'crews', 'drivers', 'sailors', 'astronauts', 'flight attendants'])
+
 // A group after these, ending its clause, is named in general: "most of them among the children".
 const GENERAL_PREPOSITIONS = new Set(['among', 'against'])
 
@@ -110,12 +116,14 @@ export default function retextGenericPlural() {
         candidates.push({tokens, start, article, group})
       }
     if (candidates.length === 0) return undefined
-    const words = new Set(candidates.flatMap(({tokens, group}) => [tokens[group].norm, singular(tokens[group].norm)]))
+    const words = new Set([...candidates.flatMap(({tokens, group}) => [tokens[group].norm, singular(tokens[group].norm)]), ...VEHICLES])
     const firstNamed = firstMentions(sentences, words, file)
+    const firstVehicle = Math.min(...VEHICLES.map((vehicle) => firstNamed.get(vehicle) ?? Infinity))
     for (const {tokens, start, article, group} of candidates) {
       const head = tokens[group].norm
       // Named before this sentence, in either number: "the" points back to it.
       if (Math.min(firstNamed.get(head) ?? start, firstNamed.get(singular(head)) ?? start) < start) continue
+      if (VEHICLE_GROUPS.has(head) && firstVehicle < start) continue
       const rest = text.slice(tokens[article + 1].start, tokens[group].end)
       report(file, {
         source: 'generic-plural',

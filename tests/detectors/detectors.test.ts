@@ -301,6 +301,7 @@ describe('comma-before-that', () => {
   it('removes the Russian comma before "that" after a verb of saying or an adjective', () => {
     expect(suggestions(detector, 'He said, that the talks failed.')).toEqual([{actual: ', ', fixed: 'He said that the talks failed.'}])
     expect(detector.check('It is clear, that the talks failed.').findings).toHaveLength(1)
+    expect(detector.check('The investigators established, that four bolts were missing.').findings).toHaveLength(1)
   })
   it('knows every form of a saying verb', () => {
     for (const text of ['Economists warn, that prices will rise.', 'She has repeatedly warned, that prices will rise.', 'The minister agreed, that prices will rise.'])
@@ -865,6 +866,9 @@ describe('generic-plural', () => {
       'Police called the voters. The two pilots landed. The talks resumed. The agency urged residents to stay home. ' +
       "The employers' association accused the union. The residents’ committee met."
     expect(detector.check(text).findings).toEqual([])
+    // The plane named first: its pilots are particular.
+    expect(detector.check('A panel blew off the plane. The pilots returned to Portland.').findings).toEqual([])
+    expect(detector.check('The pilots returned to Portland. A panel blew off the plane.').findings).toHaveLength(1)
   })
   it('drops "the" before a group first named as the subject of a clause', () => {
     expect(suggestions(detector, 'The virus spread, because of which the farmers had to cull hens.')).toEqual([
