@@ -22,7 +22,7 @@ function singular(word: string): string {
 
 // Groups of people, and markets ("The prices rose").
 // Troops and crowds too; not militants or attackers, which point back to a group named before.
-const GROUPS = new Set([...PEOPLE_GROUPS, 'prices', 'markets', 'stocks', 'shares', 'unions', 'leaders', 'troops', 'soldiers', 'crowds', 'witnesses', 'thieves', 'robbers', 'automakers', 'carmakers', 'exporters', 'importers', 'retailers'])
+const GROUPS = new Set([...PEOPLE_GROUPS, 'prices', 'markets', 'stocks', 'shares', 'unions', 'leaders', 'troops', 'forces', 'soldiers', 'crowds', 'witnesses', 'thieves', 'robbers', 'automakers', 'carmakers', 'exporters', 'importers', 'retailers'])
 // Capitalized modifiers a group takes in general: "The Israeli troops will", "The Western leaders".
 const REGIONS = new Set(['Western', 'Eastern', 'European', 'Arab', 'African', 'Asian', 'Latin', 'Nordic', 'Baltic', 'Gulf'])
 // After the group, these make it particular: "the residents of Altadena", "the workers who left".
