@@ -44,8 +44,8 @@ const ASKING_VERBS = new Set([
 const ASKED_GROUPS = new Set([...GROUPS, 'people', 'children', 'parents', 'companies', 'airlines', 'businesses', 'banks', 'tourists', 'fans', 'owners', 'motorists', 'travelers', 'travellers', 'countries', 'governments', 'nations'])
 
 // People a vehicle has: once the plane is named, "the pilots" are its pilots ("The pilots returned
-// the plane to Portland"), not pilots in general.
-// One vehicle, in the singular: "planes" and "flights" in general have passengers in general.
+// the plane to Portland"), not pilots in general. One vehicle, in the singular: "planes" and
+// "flights" in general have passengers in general.
 const VEHICLES = ['plane', 'flight', 'aircraft', 'airliner', 'jet', 'helicopter', 'ship', 'vessel', 'boat', 'ferry', 'bus', 'train', 'cabin', 'cockpit', 'capsule', 'spacecraft']
 const VEHICLE_GROUPS = new Set(['pilots', 'passengers', 'crew', 'crews', 'drivers', 'sailors', 'astronauts', 'flight attendants'])
 

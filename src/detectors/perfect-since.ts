@@ -20,7 +20,8 @@ const NOT_IN_SUBJECT = new Set(['when', 'which', 'who', 'after', 'as', 'before',
 const MAX_SUBJECT = 4
 // Verbs of a lasting state or activity: "the party rules the country since 1966" ("has ruled").
 const LASTING_VERBS = new Set(['rule', 'govern', 'lead', 'head', 'run', 'control', 'occupy', 'hold', 'own', 'chair', 'live', 'work', 'serve', 'reside', 'remain', 'stay', 'operate', 'belong', 'exist', 'last', 'continue', 'coach', 'manage', 'represent', 'dominate'])
-/** How many words may stand between such a verb and "since": "rules the country", "has lived in Paris". */
+const BEFORE_A_NOUN = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'new', 'these', 'those'])
+/** How many words may stand between such a verb and "since": "rules the country", "lives in Paris". */
 const MAX_OBJECT = 4
 // States a subject is in, like a participle, up to now: "the party is in power since 1990".
 const STATE_PHRASES = new Set([
@@ -144,7 +145,7 @@ function reportPresentBeforeSince(file: VFile, text: string, tokens: Token[]): v
     const lemma = lemmaOf(verb.norm)
     if (!LASTING_VERBS.has(lemma) || formsOf(lemma).s !== verb.norm) continue
     // "the rules since 2020": a noun after a determiner.
-    if (['the', 'a', 'an', 'its', 'their', 'his', 'her', 'new', 'these', 'those'].includes(tokens[i - 1]?.norm ?? '')) continue
+    if (BEFORE_A_NOUN.has(tokens[i - 1]?.norm ?? '')) continue
     let since = i + 1
     while (since < tokens.length && since <= i + 1 + MAX_OBJECT && tokens[since].kind === 'word' && tokens[since].norm !== 'since') since++
     if (tokens[since]?.norm !== 'since' || timeEnd(tokens, since + 1) === undefined) continue

@@ -100,12 +100,13 @@ export default function retextSequenceOfTenses() {
 /** Modals of predicates joined to the reported one, sharing its subject: "will not recognize … and will appeal". */
 function coordinatedModals(tokens: Token[], modal: number): number[] {
   const found: number[] = []
-  for (let k = modal + 1; k < tokens.length && k <= modal + MAX_COORDINATED_GAP + found.length * MAX_COORDINATED_GAP; k++) {
+  let last = modal
+  for (let k = modal + 1; k < tokens.length && k <= last + MAX_COORDINATED_GAP; k++) {
     const token = tokens[k]
     if (token.kind !== 'word' && !/^[,\p{Pd}]$/u.test(token.text)) break
     if (CLAUSE_OPENERS.has(token.norm)) break
     const next = tokens[k + 1]
-    if (COORDINATORS.has(token.norm) && next && MODALS.has(next.norm) && next.text === next.norm) found.push(k + 1)
+    if (COORDINATORS.has(token.norm) && next && MODALS.has(next.norm) && next.text === next.norm) found.push((last = k + 1))
   }
   return found
 }

@@ -233,6 +233,14 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
     entities.push({name, kind, prominence})
     return entities.length - 1
   }
+  /** The data set's entity of this name, if any, now goes by the English one. */
+  const renameEntity = (from: string, to: string): void => {
+    const id = ids.get(from)
+    if (id === undefined) return
+    ids.delete(from)
+    entities[id].name = to
+    ids.set(to, id)
+  }
   const addKnown = (name: string, weight: number): void => {
     const key = name.toLowerCase()
     known.set(key, Math.max(known.get(key) ?? 0, weight))
@@ -277,12 +285,7 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
   const addCapital = (capital: string): void => {
     if (!capital.includes(' ') || /[.'’]/.test(capital)) return
     const hyphenated = capital.replace(/ /g, '-')
-    const dataId = ids.get(hyphenated)
-    if (dataId !== undefined) {
-      ids.delete(hyphenated)
-      entities[dataId].name = capital
-      ids.set(capital, dataId)
-    }
+    renameEntity(hyphenated, capital)
     known.delete(hyphenated.toLowerCase())
     entityId(capital, 'city', CAPITAL_PROMINENCE)
     addKnown(capital, CAPITAL_PROMINENCE)
@@ -302,13 +305,7 @@ export function buildGazetteer(sources: Sources = readSources()): GazetteerData 
   for (const [list, kind] of [[sources.places, 'place'], [sources.people, 'person']] as const)
     for (const entry of list) {
       // A curated name wins over the data set's ("Türkiye" → Turkey, "Kiev" → Kyiv).
-      const replaces = 'replaces' in entry ? entry.replaces : undefined
-      const replaced = replaces === undefined ? undefined : ids.get(replaces)
-      if (replaced !== undefined && replaces !== undefined) {
-        ids.delete(replaces)
-        entities[replaced].name = entry.name
-        ids.set(entry.name, replaced)
-      }
+      if ('replaces' in entry && entry.replaces !== undefined) renameEntity(entry.replaces, entry.name)
       const id = entityId(entry.name, kind, entry.prominence)
       if ('given' in entry && entry.given) {
         const given = entry.given
