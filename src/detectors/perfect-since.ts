@@ -20,6 +20,8 @@ const NOT_IN_SUBJECT = new Set(['when', 'which', 'who', 'after', 'as', 'before',
 const MAX_SUBJECT = 4
 // Verbs of a lasting state or activity: "the party rules the country since 1966" ("has ruled").
 const LASTING_VERBS = new Set(['rule', 'govern', 'lead', 'head', 'run', 'control', 'occupy', 'hold', 'own', 'chair', 'live', 'work', 'serve', 'reside', 'remain', 'stay', 'operate', 'belong', 'exist', 'last', 'continue', 'coach', 'manage', 'represent', 'dominate'])
+/** "rules" → rule: the third-person forms of the lasting verbs. */
+const LASTING_BY_FORM = new Map([...LASTING_VERBS].map((lemma) => [formsOf(lemma).s, lemma]))
 const BEFORE_A_NOUN = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'new', 'these', 'those'])
 /** How many words may stand between such a verb and "since": "rules the country", "lives in Paris". */
 const MAX_OBJECT = 4
@@ -64,6 +66,8 @@ export default function retextPerfectSince() {
   return (tree: Root, file: VFile): undefined => {
     const text = String(file.value)
     for (const {tokens} of sentencesOf(tree, file)) {
+      // Most sentences have no "since": nothing below can fire in them.
+      if (!tokens.some((token) => token.norm === 'since')) continue
       reportSinceFirst(file, text, tokens)
       reportCopulaBeforeSince(file, text, tokens)
       reportPresentBeforeSince(file, text, tokens)
@@ -141,9 +145,8 @@ function reportCopulaBeforeSince(file: VFile, text: string, tokens: Token[]): vo
 function reportPresentBeforeSince(file: VFile, text: string, tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const verb = tokens[i]
-    if (verb.kind !== 'word' || verb.text !== verb.norm || !verb.norm.endsWith('s')) continue
-    const lemma = lemmaOf(verb.norm)
-    if (!LASTING_VERBS.has(lemma) || formsOf(lemma).s !== verb.norm) continue
+    const lemma = verb.text === verb.norm ? LASTING_BY_FORM.get(verb.norm) : undefined
+    if (!lemma) continue
     // "the rules since 2020": a noun after a determiner.
     if (BEFORE_A_NOUN.has(tokens[i - 1]?.norm ?? '')) continue
     let since = i + 1
