@@ -99,17 +99,7 @@ function reportSinceFirst(file: VFile, text: string, tokens: Token[]): void {
     const subject = words.slice(0, adverbs)
     const between = words.slice(adverbs).map((word) => word.text)
     const phrase = [text.slice(subject[0].start, subject[subject.length - 1].end), subjectIsPlural(subject) ? 'have' : 'has', ...between, formsOf(lemma).pp].join(' ')
-    report(file, {
-      source: 'perfect-since',
-      ruleId: 'perfect-after-since',
-      reason: `Unexpected past tense \`${token.text}\` with \`since\`, expected the present perfect \`${phrase}\``,
-      start: words[0].start,
-      end: token.end,
-      expected: [phrase],
-      category: 'grammar',
-      level: 'suggestion',
-      apply: 'review',
-    })
+    reportPerfect(file, words[0].start, token.end, `Unexpected past tense \`${token.text}\` with \`since\`, expected the present perfect \`${phrase}\``, phrase)
     return
   }
 }
@@ -127,17 +117,7 @@ function reportCopulaBeforeSince(file: VFile, text: string, tokens: Token[]): vo
     const state = tokens[i + stateLength]
     const auxiliary = copula.norm === 'is' ? 'has been' : 'have been'
     const predicate = text.slice(participle.start, state.end)
-    report(file, {
-      source: 'perfect-since',
-      ruleId: 'perfect-after-since',
-      reason: `Unexpected \`${copula.text} ${predicate}\` with \`since\`, expected \`${auxiliary} ${predicate}\``,
-      start: copula.start,
-      end: state.end,
-      expected: [`${auxiliary} ${predicate}`],
-      category: 'grammar',
-      level: 'suggestion',
-      apply: 'review',
-    })
+    reportPerfect(file, copula.start, state.end, `Unexpected \`${copula.text} ${predicate}\` with \`since\`, expected \`${auxiliary} ${predicate}\``, `${auxiliary} ${predicate}`)
   }
 }
 
@@ -153,16 +133,11 @@ function reportPresentBeforeSince(file: VFile, text: string, tokens: Token[]): v
     while (since < tokens.length && since <= i + 1 + MAX_OBJECT && tokens[since].kind === 'word' && tokens[since].norm !== 'since') since++
     if (tokens[since]?.norm !== 'since' || timeEnd(tokens, since + 1) === undefined) continue
     const perfect = `has ${formsOf(lemma).pp}`
-    report(file, {
-      source: 'perfect-since',
-      ruleId: 'perfect-after-since',
-      reason: `Unexpected present \`${verb.text}\` with \`since\`, expected the present perfect \`${perfect}\``,
-      start: verb.start,
-      end: verb.end,
-      expected: [perfect],
-      category: 'grammar',
-      level: 'suggestion',
-      apply: 'review',
-    })
+    reportPerfect(file, verb.start, verb.end, `Unexpected present \`${verb.text}\` with \`since\`, expected the present perfect \`${perfect}\``, perfect)
   }
+}
+
+/** Every finding here is the same kind: a tense the "since" phrase wants as a present perfect. */
+function reportPerfect(file: VFile, start: number, end: number, reason: string, expected: string): void {
+  report(file, {source: 'perfect-since', ruleId: 'perfect-after-since', reason, start, end, expected: [expected], category: 'grammar', level: 'suggestion', apply: 'review'})
 }
