@@ -27,7 +27,7 @@ type ElementBody =
   | {kind: 'regex'; regex: RegExp; optional: boolean}
   | {kind: 'anchor'; at: 'start' | 'end'; optional: false}
 
-export const TOKEN_CLASSES = ['Cap', 'lower', 'num', 'word', 'punct', 'country'] as const
+export const TOKEN_CLASSES = ['Cap', 'lower', 'num', 'word', 'punct', 'country', 'demonym'] as const
 export type TokenClass = (typeof TOKEN_CLASSES)[number]
 
 export class PatternError extends Error {}

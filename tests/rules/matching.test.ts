@@ -117,6 +117,23 @@ rules:
     expect(fixed('the court of Spain ruled')).toBe('the court of Spain ruled')
     expect(fixed('the court of Britain ruled')).toBe('the court of Britain ruled')
   })
+
+  const owners = withRules(`
+rules:
+  - id: victory-of-a-name
+    message: x
+    caseSensitive: true
+    match: "the victory of name=@Cap"
+    unless: {match: "the victory of @demonym"}
+    replace: $name's victory
+`)
+  it('@demonym takes a people\'s adjective, from the country data and beyond it', () => {
+    const fixed = (text: string) => owners.fix(text, {apply: 'review'}).output
+    expect(fixed('He hailed the victory of Milei.')).toBe("He hailed Milei's victory.")
+    expect(fixed('He hailed the victory of French troops.')).toBe('He hailed the victory of French troops.')
+    expect(fixed('He hailed the victory of Israeli forces.')).toBe('He hailed the victory of Israeli forces.')
+    expect(fixed('He hailed the victory of Kurdish fighters.')).toBe('He hailed the victory of Kurdish fighters.')
+  })
 })
 
 describe('context conditions', () => {
