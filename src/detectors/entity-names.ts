@@ -306,6 +306,9 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
           // A word after a given name is a surname, whatever place it spells ("Maia Sandu", not Sanda);
           // a garbled surname of a known person stays a finding ("Vladimir Medinskiy").
           if (length === 1 && found.entities[0].kind !== 'person' && first.spaceBefore && isGivenName(previous)) continue
+          // So is a look-alike after an unfamiliar capitalized word in mid-sentence: "Mojtaba Amani"
+          // is the ambassador, not Amman; an unknown first name is no place.
+          if (length === 1 && !found.exact && found.entities[0].kind !== 'person' && first.spaceBefore && i >= 2 && isNameOrTitle(previous) && isUnknown(previous!.text)) continue
           // A person known by surname, after another given name, is another person: "Salvador
           // Nasralla" is no garble of (Hassan) Nasrallah.
           const given = found.entities[0].given

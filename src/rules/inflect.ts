@@ -158,6 +158,19 @@ export function isPastForm(word: string): boolean {
   return /^[a-z]{2,}ed$/.test(word) || isIrregularPast(word)
 }
 
+/**
+ * Stems that end a verb only with a silent e: achiev(e), produc(e), judg(e), organiz(e), creat(e),
+ * execut(e), decid(e), includ(e), secur(e), requir(e), manag(e), chang(e), provok(e), describ(e),
+ * collaps(e), merg(e), revers(e), caus(e), sens(e).
+ */
+const WANTS_FINAL_E = /(?:v|c|dg|[iy]z|(?<!e)at|^creat|ut|[^aeiou]ot|[^aeiou]id|[^aeiou]ud|[^aeiou]od|[^aeiou]ur|(?:[^aeiou]|u)ir|ag|[aeu]ng|[^aeiou]ok|ib|ps|rg|rs|ns|[aeo]us|^us|^(?:re|con|in|dif|de)?fus|^acc?us|^ab?us|^amus|^exc?us)$/
+/** Verbs that do end so: heat, pilot, pivot, bang, hang, belong. */
+const KEEPS_BARE_STEM = /^(?:pilot|pivot|bang|hang|clang|twang|combat|format|output|input|habitat)$/
+
+function dropsFinalE(suffix: string): boolean {
+  return suffix === 'ed' || suffix === 'ing' || suffix === 'es'
+}
+
 /** A best guess at the base form of an inflected verb (took → take, referred → refer, stopped → stop). */
 export function lemmaOf(word: string): string {
   const lower = word.toLowerCase()
@@ -181,6 +194,8 @@ export function lemmaOf(word: string): string {
     else if (/[aeiou][^aeiou]+[eo]ll$/.test(stem) && !/(tell|sell|spell|well|poll|smell|shell|dwell|swell|fell|^(?:en|un|re)roll)$/.test(stem))
       return stem.slice(0, -1)
     for (const ending of endings) candidates.push(stem + ending)
+    // Both "achiev" and "achieve" spell "achieved": a stem no English verb ends in takes its e back.
+    if (dropsFinalE(suffix) && WANTS_FINAL_E.test(stem) && !KEEPS_BARE_STEM.test(stem)) candidates.reverse()
     return candidates.find((candidate) => Object.values(formsOf(candidate)).includes(lower)) ?? candidates[0]
   }
   return lower

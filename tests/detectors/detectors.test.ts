@@ -649,6 +649,10 @@ describe('entity-names and personal names', () => {
   it('reads a look-alike before a name particle and a surname as a given name', () => {
     expect(detector.check('Justice Alexandre de Moraes leads the case. Talks in Dohi ended.').findings.map((f) => f.expected[0])).toEqual(['Doha'])
   })
+  it('reads a look-alike after an unfamiliar first name as a surname, not a place', () => {
+    expect(detector.check('Among the wounded was the ambassador, Mojtaba Amani. Talks in Dohi ended.').findings.map((f) => f.expected[0])).toEqual(['Doha'])
+    expect(detector.check('Among the wounded was the ambassador, Mr. Amani.').findings).toEqual([])
+  })
 })
 
 describe('entity-names and region names', () => {

@@ -40,4 +40,9 @@ describe('word forms', () => {
     const words = ['patrolling', 'controlled', 'compelling', 'killing', 'installing', 'retelling', 'filled']
     expect(words.map(lemmaOf)).toEqual(['patrol', 'control', 'compel', 'kill', 'install', 'retell', 'fill'])
   })
+
+  it('gives back the silent e a stem cannot end without, and only there', () => {
+    const words = ['achieved', 'produced', 'created', 'decided', 'changed', 'refused', 'treated', 'avoided', 'focused', 'visited', 'belonged', 'piloted']
+    expect(words.map(lemmaOf)).toEqual(['achieve', 'produce', 'create', 'decide', 'change', 'refuse', 'treat', 'avoid', 'focus', 'visit', 'belong', 'pilot'])
+  })
 })
