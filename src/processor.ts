@@ -16,7 +16,7 @@ import {firstIndex} from './fix/first-index.js'
 import {spanMapper, type EditRound} from './fix/offset-map.js'
 import {compileRuleSet, type CompiledRuleSet} from './rules/compile.js'
 import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from './rules/load.js'
-import retextRuleSets, {apostropheCounts, apostropheOf, apostropheOfCounts, documentApostrophe} from './rules/plugin.js'
+import retextRuleSets, {apostropheCounts, apostropheOfCounts, documentApostrophe, insertedApostrophe, insertedApostropheOfQuotes} from './rules/plugin.js'
 import {DecisionStore} from './review/decisions.js'
 import type {ApplyPolicy, ApplyThreshold, Finding, Level, Point} from './types.js'
 
@@ -207,15 +207,17 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     const variantCounts = countsVariants ? new Map<string, number>() : undefined
     const nameStats: NameStats | undefined = countsNames ? new Map() : undefined
     let windowCount = 0
+    let curlyQuotes = false
     for (const window of windowsOf(read(), windowSize)) {
       windowCount++
+      curlyQuotes ||= window.text.includes('“') || window.text.includes('”')
       if (nameStats) addNameStats(nameStats, documentNameStats(window.text))
       const counts = apostropheCounts(window.text)
       apostrophes.curly += counts.curly
       apostrophes.straight += counts.straight
       if (variantCounts) for (const [spelling, count] of documentVariantCounts(window.text)) variantCounts.set(spelling, (variantCounts.get(spelling) ?? 0) + count)
     }
-    return {apostrophe: apostropheOfCounts(apostrophes) ?? null, variantCounts, nameStats, windowCount}
+    return {apostrophe: apostropheOfCounts(apostrophes) ?? insertedApostropheOfQuotes(curlyQuotes), variantCounts, nameStats, windowCount}
   }
   function* checkStream(read: () => Iterable<string>): Generator<Finding[]> {
     const document = documentOf(read)
@@ -251,7 +253,7 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     const document = documentOf(read)
     if (document.windowCount <= 1) {
       for (const window of windowsOf(read(), windowSize)) {
-        const {last: _, ...result} = fixText(window.text, fixOptions, {apostrophe: apostropheOf(window.text) ?? null})
+        const {last: _, ...result} = fixText(window.text, fixOptions, {apostrophe: insertedApostrophe(window.text)})
         yield {...result, start: window.start, input: window.text}
       }
       return
@@ -275,7 +277,7 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     fix: (input, fixOptions = {}) => {
       // A fix run follows the input's apostrophe in every round, so its own insertions cannot
       // shift a document with nearly as many straight as curly apostrophes from one to the other.
-      const {last: _, ...result} = fixText(input, fixOptions, {apostrophe: apostropheOf(input) ?? null})
+      const {last: _, ...result} = fixText(input, fixOptions, {apostrophe: insertedApostrophe(input)})
       return result
     },
     fixStream,

@@ -26,7 +26,7 @@ const TITLE_NAMES: Record<string, string> = {
   Emir: 'Emir', Chancellor: 'Chancellor', 'Minister of Foreign Affairs': 'Foreign Minister',
   'Minister of Defense': 'Defense Minister', 'Minister of Defence': 'Defence Minister', 'Minister of Finance': 'Finance Minister',
   'Minister of Internal Affairs': 'Interior Minister', 'Minister of Justice': 'Justice Minister', 'Minister of Economy': 'Economy Minister',
-  Leader: 'leader', 'Supreme Leader': 'Supreme Leader',
+  Leader: 'leader', 'Supreme Leader': 'Supreme Leader', 'Vice President': 'Vice President', 'Vice-President': 'Vice President',
 }
 // Matched in any case: MT writes "the prime minister of Spain Pedro Sánchez" as often as the capitalized form.
 const TITLES = Object.keys(TITLE_NAMES).map((title) => title.toLowerCase().split(' ')).sort((a, b) => b.length - a.length)
@@ -71,6 +71,8 @@ export default function retextCountryGenitive() {
           level: 'suggestion',
           apply: 'review',
         })
+        // "vice president of Taiwan" holds "president of Taiwan": one finding.
+        i = found.end - 1
       }
       for (let i = 0; i + 3 < tokens.length; i++) {
         const article = tokens[i]

@@ -172,6 +172,19 @@ export function apostropheOf(text: string): '’' | "'" | undefined {
   return apostropheOfCounts(apostropheCounts(text))
 }
 
+/**
+ * The apostrophe a replacement takes in `text`: the one its words use, or with none, the one that
+ * matches its double quotes. Replacements write "'s" and "’s" alike; a text with no apostrophe of
+ * its own must still get one kind, or one round's insertions decide the next round's.
+ */
+export function insertedApostrophe(text: string): '’' | "'" {
+  return apostropheOf(text) ?? insertedApostropheOfQuotes(text.includes('“') || text.includes('”'))
+}
+
+export function insertedApostropheOfQuotes(curlyQuotes: boolean): '’' | "'" {
+  return curlyQuotes ? '’' : "'"
+}
+
 /** How often each apostrophe stands between letters: counts of a text's parts add up to the text's. */
 export function apostropheCounts(text: string): {curly: number; straight: number} {
   return {curly: apostrophesBetweenLetters(text, '’'), straight: apostrophesBetweenLetters(text, "'")}
@@ -329,7 +342,7 @@ function paragraphsByWord(paragraphCount: number, paragraphText: (index: number)
 export function documentApostrophe(file: VFile): '’' | "'" | undefined {
   const data = file.data as {postedit?: {apostrophe?: '’' | "'" | null}}
   data.postedit ??= {}
-  if (data.postedit.apostrophe === undefined) data.postedit.apostrophe = apostropheOf(String(file.value)) ?? null
+  if (data.postedit.apostrophe === undefined) data.postedit.apostrophe = insertedApostrophe(String(file.value))
   return data.postedit.apostrophe ?? undefined
 }
 

@@ -177,6 +177,20 @@ describe('choosing edits among many', () => {
   })
 })
 
+describe('apostrophes a fix inserts', () => {
+  it('take one kind in a text with none of its own: the kind its double quotes use', async () => {
+    const {createPostedit} = await import('../../src/processor.js')
+    const postedit = createPostedit()
+    const fixed = (text: string) => postedit.fix(text, {apply: 'review'}).output
+    const straight = fixed('The Ministry of Commerce of China said "no". The party of Modi lost its majority.')
+    expect(straight).toContain("China's Commerce Ministry")
+    expect(straight).toContain("Modi's party")
+    const curly = fixed('The Ministry of Commerce of China said “no”. The party of Modi lost its majority.')
+    expect(curly).toContain('China’s Commerce Ministry')
+    expect(curly).toContain('Modi’s party')
+  })
+})
+
 describe('re-checking only the paragraphs a round changed', () => {
   it('ends where re-checking everything ends, on every annotated text', async () => {
     const {readFileSync, readdirSync} = await import('node:fs')
