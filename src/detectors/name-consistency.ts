@@ -241,6 +241,8 @@ export default function retextNameConsistency() {
         // A surname always after a given name is another entity than a name never used so ("Beth
         // Galetti" in a digest that also names the city of Galati).
         if (odd.afterGivenName === odd.uses && canonical.afterGivenName === 0) continue
+        // A Russian surname's feminine form names a wife or a daughter ("Yulia Navalnaya", "Alexei Navalny").
+        if (isGenderedPair(odd.text, canonical.text)) continue
         // Without a known spelling, the majority must be clear.
         if (!canonical.known && canonical.uses < 2 * odd.uses) continue
         const limit = Math.min(odd.text.length, canonical.text.length) <= 5 ? 1 : 2
@@ -274,6 +276,15 @@ export default function retextNameConsistency() {
  * Whether a token lies inside a span some message of the file already reports: spans sorted by
  * start, with the furthest end reached so far, answer each token by a binary search.
  */
+/** Masculine and feminine forms of one Russian surname: Navalny/Navalnaya, Petrov/Petrova, Putin/Putina. */
+function isGenderedPair(a: string, b: string): boolean {
+  const [one, other] = [a.toLowerCase(), b.toLowerCase()]
+  const feminineOf = (masculine: string, feminine: string): boolean =>
+    (/(?:ov|ev|in|yn)$/.test(masculine) && feminine === masculine + 'a') ||
+    (/(?:iy|yi|ii|y|oi|oy)$/.test(masculine) && feminine === masculine.replace(/(?:iy|yi|ii|y|oi|oy)$/, '') + 'aya')
+  return feminineOf(one, other) || feminineOf(other, one)
+}
+
 function reportedBy(file: VFile): (token: Token) => boolean {
   const spans: Array<[number, number]> = []
   for (const message of file.messages)
