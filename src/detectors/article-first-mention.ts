@@ -21,7 +21,7 @@ const PARTICULAR_AFTER = new Set(['of', 'that', 'which', 'who', 'between', 'with
 
 // Abstract nouns that English names in general without an article ("fight corruption", "amid criticism").
 const ABSTRACT_NOUNS = new Set(
-  'disinformation misinformation propaganda bureaucracy independence criticism advertising cooperation fentanyl corruption terrorism extremism inflation unemployment poverty immigration aggression discrimination censorship mediation escalation de-escalation protectionism disarmament denuclearization deregulation privatization smuggling espionage sabotage democracy safety innovation gentrification globalization urbanization digitalization automation deforestation desertification overtourism'.split(' '),
+  'disinformation misinformation propaganda bureaucracy independence criticism advertising cooperation fentanyl corruption terrorism extremism inflation unemployment poverty immigration aggression discrimination censorship mediation escalation de-escalation protectionism disarmament denuclearization deregulation privatization smuggling espionage sabotage democracy safety innovation gentrification globalization urbanization digitalization automation deforestation desertification overtourism modernity vaccination immunization'.split(' '),
 )
 
 // Nouns that take no "a": "the additional staff" is "additional staff", never "an additional staff".

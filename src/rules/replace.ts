@@ -125,8 +125,14 @@ export function renderTemplate(parts: TemplatePart[], captures: MatchCaptures): 
     if (current[0] === 'A') wanted = wanted[0].toUpperCase() + wanted.slice(1)
     out = out.slice(0, at) + wanted + out.slice(at + current.length)
   }
-  // An optional element that matched nothing leaves a doubled or edge space behind.
-  return emptyCapture ? out.replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim() : out
+  if (!emptyCapture) return out
+  // An optional element that matched nothing leaves a doubled or edge space behind; a space the
+  // template itself opens or closes with (a regex rule's " $1-fold") stays.
+  const first = parts[0]
+  const last = parts[parts.length - 1]
+  const lead = first?.kind === 'text' && /^[ \t]/.test(first.value) ? ' ' : ''
+  const trail = last?.kind === 'text' && /[ \t]$/.test(last.value) ? ' ' : ''
+  return lead + out.replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim() + trail
 }
 
 const ARTICLES = new Set(['the', 'a', 'an'])

@@ -40,6 +40,12 @@ describe('case preservation', () => {
 })
 
 describe('templates', () => {
+  it('closes the gap an empty capture leaves, but keeps a space the template opens or closes with', () => {
+    const names = new Map<string, number>()
+    expect(renderTemplate(parseTemplate(' $1 $2-fold', names), captures({2: 'three'}))).toBe(' three-fold')
+    expect(renderTemplate(parseTemplate(' $1 $2-fold', names), captures({1: 'more than', 2: '10'}))).toBe(' more than 10-fold')
+    expect(renderTemplate(parseTemplate('$1 of $2', names), captures({2: 'them'}))).toBe('of them')
+  })
   it('makes a template\'s "a" or "an" agree with the word a capture puts after it, or the next word when the capture is empty', () => {
     const names = new Map([['kind', 1]])
     const parts = parseTemplate('on a $kind visit', names)
