@@ -456,6 +456,28 @@ function trailingDefiniteSubjects(tokens: Token[], text: string, emit: (start: n
   }
 }
 
+// Clauses that open with one of these put their subject first in English: "when his mother was crowned".
+const SUBORDINATORS = new Set(['when', 'where', 'after', 'before', 'since', 'until', 'while', 'because', 'although', 'though', 'if'])
+
+/** "…, when was crowned his mother." («когда была коронована его мать») → "when his mother was crowned". */
+function subordinateClauseInversions(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
+  for (let at = 0; at + 3 < tokens.length; at++) {
+    if (!SUBORDINATORS.has(tokens[at].norm)) continue
+    const be = tokens[at + 1]
+    const participle = tokens[at + 2]
+    if (!BE.has(be.norm) || !isWord(participle) || !(/[^e]ed$/.test(participle.norm) || IRREGULAR_PARTICIPLES.has(participle.norm))) continue
+    const k = at + 3
+    if (!SUBJECT_OPENERS.has(tokens[k].norm)) continue
+    let end = k + 1
+    while (end < k + 4 && isWord(tokens[end]) && !PHRASE_ENDS.has(tokens[end].norm) && tokens[end].norm !== 'of' && tokens[end].norm !== 'and') end++
+    // The subject ends the clause: "when was crowned his mother, the queen" — not "when was given his name by …".
+    if (end === k + 1 || !endsClause(tokens[end])) continue
+    const subject = text.slice(tokens[k].start, tokens[end - 1].end)
+    const predicate = text.slice(be.start, participle.end)
+    emit(be.start, tokens[end - 1].end, `Unexpected subject after its verb in \`${predicate} ${subject}\`, expected \`${subject} ${predicate}\``, [`${subject} ${predicate}`])
+  }
+}
+
 export default function retextInvertedSubject() {
   return (tree: Root, file: VFile): undefined => {
     const text = String(file.value)
@@ -480,6 +502,7 @@ export default function retextInvertedSubject() {
       speakerInPlacePhrase(tokens, text, reportVerbFirst)
       trailingCountedSubjects(tokens, text, countedSubjectLast)
       trailingDefiniteSubjects(tokens, text, definiteSubjectLast)
+      subordinateClauseInversions(tokens, text, definiteSubjectLast)
     }
     return undefined
   }

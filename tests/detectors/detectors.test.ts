@@ -675,6 +675,19 @@ describe('entity-names and region names', () => {
   })
 })
 
+describe('inverted-subject after "when"', () => {
+  const detector = withDetector('inverted-subject')
+  it('puts the subject of a passive before it in a clause that opens with "when" or "after"', () => {
+    expect(suggestions(detector, 'It was the first since 1953, when was crowned his mother, Queen Elizabeth II.')[0]?.fixed).toBe(
+      'It was the first since 1953, when his mother was crowned, Queen Elizabeth II.',
+    )
+    expect(suggestions(detector, 'He left when was announced the verdict.')[0]?.fixed).toBe('He left when the verdict was announced.')
+  })
+  it('leaves a subject that runs on, or a clause in English order, alone', () => {
+    expect(detector.check('He left when was given the order by the general. He left when the verdict was announced.').findings).toEqual([])
+  })
+})
+
 describe('inverted-subject with one', () => {
   const detector = withDetector('inverted-subject')
   it('puts "one man" before its passive verb, but not "one time"', () => {
