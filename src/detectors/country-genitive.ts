@@ -38,6 +38,8 @@ const TITLE_NAME_OF = new Map(Object.entries(TITLE_NAMES).map(([title, name]) =>
 const POSSESSIONS = new Set([
   'proposal', 'proposals', 'plan', 'plans', 'initiative', 'demands', 'offer', 'partners', 'allies',
   'ministry', 'envoy', 'embassy', 'delegation', 'infrastructure', 'might', 'arsenal',
+  // "the offensive of Azerbaijan" is Azerbaijan's; "the invasion of Ukraine" is not Ukraine's, so only this.
+  'offensive',
 ])
 const RELATIONAL = new Set(['partners', 'allies'])
 const MAX_MODIFIERS = 2

@@ -470,8 +470,15 @@ function subordinateClauseInversions(tokens: Token[], text: string, emit: (start
     if (!SUBJECT_OPENERS.has(tokens[k].norm)) continue
     let end = k + 1
     while (end < k + 4 && isWord(tokens[end]) && !PHRASE_ENDS.has(tokens[end].norm) && tokens[end].norm !== 'of' && tokens[end].norm !== 'and') end++
+    if (end === k + 1) continue
+    // "where are located the main assets of the company": an "of" phrase that ends the clause goes with it.
+    if (tokens[end]?.norm === 'of' && SUBJECT_OPENERS.has(tokens[end + 1]?.norm ?? '') && isWord(tokens[end + 2])) {
+      let ofEnd = end + 3
+      while (ofEnd < end + 5 && isWord(tokens[ofEnd]) && !PHRASE_ENDS.has(tokens[ofEnd].norm) && tokens[ofEnd].norm !== 'of' && tokens[ofEnd].norm !== 'and') ofEnd++
+      if (endsClause(tokens[ofEnd])) end = ofEnd
+    }
     // The subject ends the clause: "when was crowned his mother, the queen" — not "when was given his name by …".
-    if (end === k + 1 || !endsClause(tokens[end])) continue
+    if (!endsClause(tokens[end])) continue
     const subject = text.slice(tokens[k].start, tokens[end - 1].end)
     const predicate = text.slice(be.start, participle.end)
     emit(be.start, tokens[end - 1].end, `Unexpected subject after its verb in \`${predicate} ${subject}\`, expected \`${subject} ${predicate}\``, [`${subject} ${predicate}`])

@@ -682,6 +682,9 @@ describe('inverted-subject after "when"', () => {
       'It was the first since 1953, when his mother was crowned, Queen Elizabeth II.',
     )
     expect(suggestions(detector, 'He left when was announced the verdict.')[0]?.fixed).toBe('He left when the verdict was announced.')
+    expect(suggestions(detector, 'It is unclear, where are located the main assets of the company.')[0]?.fixed).toBe(
+      'It is unclear, where the main assets of the company are located.',
+    )
   })
   it('leaves a subject that runs on, or a clause in English order, alone', () => {
     expect(detector.check('He left when was given the order by the general. He left when the verdict was announced.').findings).toEqual([])
