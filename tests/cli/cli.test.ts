@@ -284,6 +284,8 @@ describe('postedit rules lint', () => {
         '  - {id: dutch, message: x, match: Party of Freedom, document: {mentions: Wilders}, replace: Party for Freedom}',
         '  - {id: austrian, message: x, match: Party of Freedom, document: {mentions: Kickl}, replace: Freedom Party}',
         '  - {id: austrian-again, message: x, match: Party of Freedom, document: {mentions: Kickl}, replace: Freedom Party}',
+        '  - {id: rank-regex, message: x, match: "/general/ @Cap", replace: Gen., examples: [{in: general Tchiani}], allow: [x]}',
+        '  - {id: rank-literal, message: x, match: "the /general/ @Cap", replace: Gen., examples: [{in: the general Tchiani}], allow: [x]}',
         '',
       ].join('\n'),
     )
@@ -300,6 +302,9 @@ describe('postedit rules lint', () => {
     // Rules scoped to documents on different topics: the same words name a different party in each.
     expect(result.stdout).not.toContain(`austrian  warning  duplicate-match`)
     expect(result.stdout).toContain(`austrian-again  warning  duplicate-match: matches "party of freedom"`)
+    // A regex token opening a pattern is tried at every token; after a literal, only where it is.
+    expect(result.stdout).toContain(`rank-regex  warning  leading-regex-token`)
+    expect(result.stdout).not.toContain(`rank-literal  warning  leading-regex-token`)
   })
 
   /** Writes a rule file named `name` into a fresh folder and lints it. */
