@@ -16,7 +16,7 @@ import {firstIndex} from './fix/first-index.js'
 import {spanMapper, type EditRound} from './fix/offset-map.js'
 import {compileRuleSet, type CompiledRuleSet} from './rules/compile.js'
 import {loadRuleFile, ruleFilesAt, shippedRuleFiles} from './rules/load.js'
-import retextRuleSets, {apostropheCounts, apostropheOfCounts, documentApostrophe, insertedApostrophe, insertedApostropheOfQuotes} from './rules/plugin.js'
+import retextRuleSets, {apostropheCounts, apostropheOfCounts, apostropheOfQuotes, documentApostrophe, hasCurlyQuotes, insertedApostrophe} from './rules/plugin.js'
 import {DecisionStore} from './review/decisions.js'
 import type {ApplyPolicy, ApplyThreshold, Finding, Level, Point} from './types.js'
 
@@ -210,14 +210,14 @@ export function createPostedit(options: PosteditOptions = {}, ruleSets = loadRul
     let curlyQuotes = false
     for (const window of windowsOf(read(), windowSize)) {
       windowCount++
-      curlyQuotes ||= window.text.includes('“') || window.text.includes('”')
+      curlyQuotes ||= hasCurlyQuotes(window.text)
       if (nameStats) addNameStats(nameStats, documentNameStats(window.text))
       const counts = apostropheCounts(window.text)
       apostrophes.curly += counts.curly
       apostrophes.straight += counts.straight
       if (variantCounts) for (const [spelling, count] of documentVariantCounts(window.text)) variantCounts.set(spelling, (variantCounts.get(spelling) ?? 0) + count)
     }
-    return {apostrophe: apostropheOfCounts(apostrophes) ?? insertedApostropheOfQuotes(curlyQuotes), variantCounts, nameStats, windowCount}
+    return {apostrophe: apostropheOfCounts(apostrophes) ?? apostropheOfQuotes(curlyQuotes), variantCounts, nameStats, windowCount}
   }
   function* checkStream(read: () => Iterable<string>): Generator<Finding[]> {
     const document = documentOf(read)

@@ -307,8 +307,9 @@ export default function retextEntityNames(options: EntityNamesOptions = {}) {
           // a garbled surname of a known person stays a finding ("Vladimir Medinskiy").
           if (length === 1 && found.entities[0].kind !== 'person' && first.spaceBefore && isGivenName(previous)) continue
           // So is a look-alike after an unfamiliar capitalized word in mid-sentence: "Mojtaba Amani"
-          // is the ambassador, not Amman; an unknown first name is no place.
-          if (length === 1 && !found.exact && found.entities[0].kind !== 'person' && first.spaceBefore && i >= 2 && isNameOrTitle(previous) && isUnknown(previous!.text)) continue
+          // is the ambassador, not Amman; an unknown first name is no place. Not at a sentence's
+          // first word, which is capitalized whatever it is.
+          if (length === 1 && !found.exact && found.entities[0].kind !== 'person' && first.spaceBefore && i - 1 > 0 && isNameOrTitle(previous) && isUnknown(previous!.text)) continue
           // A person known by surname, after another given name, is another person: "Salvador
           // Nasralla" is no garble of (Hassan) Nasrallah.
           const given = found.entities[0].given

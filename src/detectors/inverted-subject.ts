@@ -408,6 +408,13 @@ function hasLaterItem(tokens: Token[], from: number): boolean {
   return false
 }
 
+/** Where a subject's noun phrase ends, from `from` up to `limit`: before punctuation, "of", "and" or an adjunct. */
+function subjectEnd(tokens: Token[], from: number, limit: number): number {
+  let end = from
+  while (end < limit && isWord(tokens[end]) && tokens[end].norm !== 'and' && tokens[end].norm !== 'of' && !PHRASE_ENDS.has(tokens[end].norm)) end++
+  return end
+}
+
 /** "In the kindergarten was damaged the facade." "In the school was opened a vaccination point." */
 function trailingDefiniteSubjects(tokens: Token[], text: string, emit: (start: number, end: number, reason: string, expected: string[]) => void): void {
   for (let start = 0; start < tokens.length; start++) {
@@ -435,8 +442,7 @@ function trailingDefiniteSubjects(tokens: Token[], text: string, emit: (start: n
     else continue
     // "was damaged the facade", "was opened an additional vaccination point".
     if (!/^(the|a|an)$/.test(tokens[k]?.norm ?? '')) continue
-    let end = k + 1
-    while (end < k + 4 && isWord(tokens[end]) && tokens[end].norm !== 'and' && !PHRASE_ENDS.has(tokens[end].norm) && tokens[end].norm !== 'of') end++
+    const end = subjectEnd(tokens, k + 1, k + 4)
     if (end === k + 1) continue
     const subjectTokens = tokens.slice(k, end)
     if (subjectTokens.some((token) => TIME_WORDS.has(token.norm) || isNumber(token))) continue
@@ -468,13 +474,11 @@ function subordinateClauseInversions(tokens: Token[], text: string, emit: (start
     if (!BE.has(be.norm) || !isWord(participle) || !(/[^e]ed$/.test(participle.norm) || IRREGULAR_PARTICIPLES.has(participle.norm))) continue
     const k = at + 3
     if (!SUBJECT_OPENERS.has(tokens[k].norm)) continue
-    let end = k + 1
-    while (end < k + 4 && isWord(tokens[end]) && !PHRASE_ENDS.has(tokens[end].norm) && tokens[end].norm !== 'of' && tokens[end].norm !== 'and') end++
+    let end = subjectEnd(tokens, k + 1, k + 4)
     if (end === k + 1) continue
     // "where are located the main assets of the company": an "of" phrase that ends the clause goes with it.
     if (tokens[end]?.norm === 'of' && SUBJECT_OPENERS.has(tokens[end + 1]?.norm ?? '') && isWord(tokens[end + 2])) {
-      let ofEnd = end + 3
-      while (ofEnd < end + 5 && isWord(tokens[ofEnd]) && !PHRASE_ENDS.has(tokens[ofEnd].norm) && tokens[ofEnd].norm !== 'of' && tokens[ofEnd].norm !== 'and') ofEnd++
+      const ofEnd = subjectEnd(tokens, end + 3, end + 5)
       if (endsClause(tokens[ofEnd])) end = ofEnd
     }
     // The subject ends the clause: "when was crowned his mother, the queen" — not "when was given his name by …".

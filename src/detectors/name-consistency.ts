@@ -272,10 +272,6 @@ export default function retextNameConsistency() {
   }
 }
 
-/**
- * Whether a token lies inside a span some message of the file already reports: spans sorted by
- * start, with the furthest end reached so far, answer each token by a binary search.
- */
 /** Masculine and feminine forms of one Russian surname: Navalny/Navalnaya, Petrov/Petrova, Putin/Putina. */
 function isGenderedPair(a: string, b: string): boolean {
   const [one, other] = [a.toLowerCase(), b.toLowerCase()]
@@ -285,6 +281,10 @@ function isGenderedPair(a: string, b: string): boolean {
   return feminineOf(one, other) || feminineOf(other, one)
 }
 
+/**
+ * Whether a token lies inside a span some message of the file already reports: spans sorted by
+ * start, with the furthest end reached so far, answer each token by a binary search.
+ */
 function reportedBy(file: VFile): (token: Token) => boolean {
   const spans: Array<[number, number]> = []
   for (const message of file.messages)

@@ -126,3 +126,16 @@ export function countryOfDemonym(demonym: string): string | undefined {
   }
   return byDemonym.get(demonym.toLowerCase())
 }
+
+/**
+ * Adjectives of peoples, faiths and blocs that are no country's demonym in the data set: with the
+ * demonyms, the capitalized words that stand before a noun rather than for a person.
+ */
+const GROUP_ADJECTIVES = new Set(
+  'Arab Arabic Jewish Muslim Islamic Christian Catholic Orthodox Protestant Evangelical Sunni Shiite Shia Hindu Buddhist Sikh Kurdish Palestinian Soviet Western Eastern Northern Southern Central European African Asian Latin Baltic Nordic Scandinavian Balkan Caucasian Arctic Atlantic Pacific Mediterranean Gulf Pashtun Uyghur Uighur Tatar Chechen Druze Alawite Yazidi Rohingya Tamil Basque Catalan Flemish Walloon Scottish Welsh English Quebecois Hispanic Indigenous Native Allied Nazi Communist Democratic Republican Conservative Liberal'.split(' '),
+)
+
+/** A people's, faith's or bloc's adjective ("French", "Israeli", "Kurdish", "Soviet"): the `@demonym` token class. */
+export function isPeopleAdjective(word: string): boolean {
+  return GROUP_ADJECTIVES.has(word) || countryOfDemonym(word) !== undefined
+}

@@ -178,10 +178,15 @@ export function apostropheOf(text: string): '’' | "'" | undefined {
  * its own must still get one kind, or one round's insertions decide the next round's.
  */
 export function insertedApostrophe(text: string): '’' | "'" {
-  return apostropheOf(text) ?? insertedApostropheOfQuotes(text.includes('“') || text.includes('”'))
+  return apostropheOf(text) ?? apostropheOfQuotes(hasCurlyQuotes(text))
 }
 
-export function insertedApostropheOfQuotes(curlyQuotes: boolean): '’' | "'" {
+export function hasCurlyQuotes(text: string): boolean {
+  return text.includes('“') || text.includes('”')
+}
+
+/** The apostrophe that goes with a text's double quotes: curly with curly, straight otherwise. */
+export function apostropheOfQuotes(curlyQuotes: boolean): '’' | "'" {
   return curlyQuotes ? '’' : "'"
 }
 

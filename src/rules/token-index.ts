@@ -5,7 +5,7 @@
  */
 import {createRequire} from 'node:module'
 import {foldQuotes, startsLower, startsUpper, type Token} from '../parse/tokens.js'
-import {countryOfDemonym} from '../entities/actors.js'
+import {isPeopleAdjective} from '../entities/actors.js'
 import {hasToken, joinSpellings, partsCount, partsSequences, type Atom, type PatternParts, type Sequence, type TokenClass} from './pattern.js'
 
 /**
@@ -107,18 +107,6 @@ function isCountryWord(text: string): boolean {
   return countryWords.has(text)
 }
 
-/**
- * Adjectives of peoples, faiths and blocs that are not a country's demonym in the data set: with
- * the demonyms, the capitalized words that stand before a noun rather than for a person.
- */
-const GROUP_ADJECTIVES = new Set(
-  'Arab Arabic Jewish Muslim Islamic Christian Catholic Orthodox Protestant Evangelical Sunni Shiite Shia Hindu Buddhist Sikh Kurdish Palestinian Soviet Western Eastern Northern Southern Central European African Asian Latin Baltic Nordic Scandinavian Balkan Caucasian Arctic Atlantic Pacific Mediterranean Gulf Pashtun Uyghur Uighur Tatar Chechen Druze Alawite Yazidi Rohingya Tamil Basque Catalan Flemish Walloon Scottish Welsh English Quebecois Hispanic Indigenous Native Allied Nazi Communist Democratic Republican Conservative Liberal'.split(' '),
-)
-
-function isDemonymWord(text: string): boolean {
-  return GROUP_ADJECTIVES.has(text) || countryOfDemonym(text) !== undefined
-}
-
 // Classes are tested at every token (the trie's root has "@num" and "^" edges): no regex for ASCII.
 export function testClass(name: TokenClass, token: Token): boolean {
   switch (name) {
@@ -135,7 +123,7 @@ export function testClass(name: TokenClass, token: Token): boolean {
     case 'country':
       return token.kind === 'word' && startsUpper(token.text) && isCountryWord(token.text)
     case 'demonym':
-      return token.kind === 'word' && startsUpper(token.text) && isDemonymWord(token.text)
+      return token.kind === 'word' && startsUpper(token.text) && isPeopleAdjective(token.text)
   }
 }
 
